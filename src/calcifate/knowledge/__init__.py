@@ -1,0 +1,1 @@
+"""Loaders for the package data (parameters, citations, validation targets)."""

@@ -1,0 +1,49 @@
+"""Bone mineral density, ageing and menopause, and the calcium supplement route.
+
+* Lumbar-spine BMD: the indirect-response model of Peterson & Riggs 2012 (CPT:PSP 1:e14),
+  driven by the bone cells: dBMD/dt = kout (OB/OB0)^g_ob * Mineral - kout (OC/OC0)^g_oc * BMD.
+* Femoral-neck BMD: the same cell-driven structure, a labelled assumption: the osteoblast
+  exponent scaled by the femoral-neck/lumbar response to teriparatide (Neer 2001), the osteoclast
+  exponent by the response to antiresorptive denosumab (Cummings 2009), slower turnover.
+* ``BMD_mineral_eff`` is the hook through which a change in bone mineralisation (carboxylated
+  osteocalcin, the vitamin K module) moves BMD formation; it is 1 here.
+* Ageing (``ageing_on``): RANKL production rises with age after peak bone mass, and in women
+  after menopause (estrogen deficiency raises RANKL; Eghbali-Fatourechi 2003), so bone is lost
+  through the bone cells. Age at time t is ``age_years + t / 8766``.
+"""
+
+from __future__ import annotations
+
+from .declaration import Model
+
+MODULE = "bone_density"
+HOURS_PER_YEAR = 8766.0
+
+
+def declare(model: Model) -> None:
+    let = lambda n, e: model.let(n, e, MODULE)  # noqa: E731
+    pre = lambda n, e: model.prepend(n, e, MODULE)  # noqa: E731
+    pre("age_now", f"age_years + t / {HOURS_PER_YEAR}")
+    pre("age_term", "exp(age_rankl_rate * maximum(age_now - age_peak_bone, 0.0))")
+    pre("meno_term", "(1 - sex_male) * meno_max * (1 - exp(-maximum(age_now - age_menopause, 0.0) / meno_tau_years))")
+    model.replace_assignment("RANKL_age_eff", "where(ageing_on > 0.5, age_term * (1 + meno_term), 1.0)")
+    # calcium supplement: stomach -> absorbable gut pool (same fractional absorption as food)
+    model.state("Ca_supp_gut", "mmol", "supplemental calcium not yet in the absorbable gut pool", MODULE,
+                "-k_ca_supp * Ca_supp_gut")
+    model.replace_assignment("Ca_supp_rate", "k_ca_supp * Ca_supp_gut")
+    model.dosable("calcium", "Ca_supp_gut", "mg", "1 / Ca_mg_per_mmol")
+
+    let("BMD_mineral_eff", "1.0")
+    let("ob_ratio", "Osteoblast / OB0")
+    let("oc_ratio", "OC / OC0")
+    let("kout_fn", "kout_ls * fn_kout_scale")
+    model.state("BMDls", "1", "lumbar-spine BMD relative to the reference young adult", MODULE,
+                "kout_ls * (ob_ratio**g_ob_ls * BMD_mineral_eff**mineral_eff_on_bmd - oc_ratio**g_oc_ls * BMDls)")
+    model.state("BMDfn", "1", "femoral-neck BMD relative to the reference young adult", MODULE,
+                "kout_fn * (ob_ratio**(g_ob_ls * fn_scale) * BMD_mineral_eff**mineral_eff_on_bmd"
+                " - oc_ratio**(g_oc_ls * fn_oc_scale) * BMDfn)")
+    model.output("bmd_lumbar_change", "(BMDls / BMDls_day0 - 1) * 100", "%", "lumbar-spine BMD change from day 0", MODULE)
+    model.output("bmd_femoral_neck_change", "(BMDfn / BMDfn_day0 - 1) * 100", "%",
+                 "femoral-neck BMD change from day 0", MODULE)
+    model.output("calcium_absorbed_fraction", "100 * J40 / Ca_intake_rate", "%",
+                 "net absorption rate / intake rate (24-h means)", MODULE)

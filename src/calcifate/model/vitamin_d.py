@@ -1,0 +1,100 @@
+"""Vitamin D3 and D2 pharmacokinetics and the vitamin D effects on the calcium core.
+
+Structure (amounts in nmol, concentrations in nmol/L, time in hours):
+
+* oral D3 / D2 -> gut depot (first-order absorption ``ka_D``) -> central D3 / D2 (volume scales
+  with body weight) <-> adipose store (volume scales with fat mass; Ocampo-Pelland 2016);
+* central D3 is 25-hydroxylated by a saturable (Michaelis-Menten) liver step and otherwise cleared
+  first-order; D2 is 25-hydroxylated first-order (Ocampo-Pelland 2017);
+* 25(OH)D3 and 25(OH)D2 are cleared first-order with the tracer half-lives of Jones 2014, with a
+  labelled CYP24A1-type catabolism that rises only at high 25(OH)D;
+* calcifediol (oral 25(OH)D3) enters the 25(OH)D3 pool directly;
+* background input (unexplained: skin and food not otherwise modelled) enters central D3 and is
+  matched to a person's baseline 25(OH)D; skin synthesis is an input rate here.
+
+Effects on the calcium core (labelled assumptions, see data/parameters/vitamin_d.csv):
+
+* ``VD_substrate``: renal calcitriol synthesis needs 25(OH)D as substrate; a steep saturable
+  function normalised to 1 at the reference 25(OH)D, so calcitriol is nearly independent of
+  25(OH)D above ~25-30 nmol/L;
+* ``VD_pth_eff``: local parathyroid conversion of 25(OH)D suppresses PTH secretion (Ritter 2006,
+  the parathyroid expresses CYP27B1), levelling off at 45-80 nmol/L;
+* ``C8_vdr_extra``: at very high 25(OH)D, 25(OH)D (and calcitriol it displaces from DBP)
+  activates VDR directly; expressed as calcitriol-equivalents acting on gut absorption and renal
+  reabsorption (Jones 2008), the route to vitamin D toxicity hypercalcaemia.
+"""
+
+from __future__ import annotations
+
+from .declaration import Model
+
+MODULE = "vitamin_d"
+
+STATES = [
+    ("D3_gut", "nmol", "oral vitamin D3 in the gut", "-ka_D * D3_gut"),
+    ("D3_c", "nmol", "central (plasma) vitamin D3",
+     "F_D * ka_D * D3_gut + D3_input - J25_D3 - CL_D3_other * C_D3 - J_D3_fat"),
+    ("D3_fat", "nmol", "vitamin D3 stored in adipose tissue", "J_D3_fat"),
+    ("D2_gut", "nmol", "oral vitamin D2 in the gut", "-ka_D * D2_gut"),
+    ("D2_c", "nmol", "central (plasma) vitamin D2",
+     "F_D * ka_D * D2_gut + D2_input - J25_D2 - CL_D2_other * C_D2 - J_D2_fat"),
+    ("D2_fat", "nmol", "vitamin D2 stored in adipose tissue", "J_D2_fat"),
+    ("OHD3_gut", "nmol", "oral calcifediol in the gut", "-ka_OHD * OHD3_gut"),
+    ("OHD3", "nmol", "25(OH)D3 in its distribution volume",
+     "J25_D3 + F_OHD * ka_OHD * OHD3_gut + OHD3_input - k_OHD3 * OHD3 * cat_eff"),
+    ("OHD2", "nmol", "25(OH)D2 in its distribution volume", "J25_D2 - k_OHD2 * OHD2 * cat_eff"),
+]
+
+ASSIGNMENTS = [
+    ("BMI", "body_weight_kg / (height_cm / 100)**2"),
+    ("fat_fraction", "maximum(0.05, (dr_bmi * BMI + dr_age * age_years - dr_male * sex_male + dr_const) / 100)"),
+    ("fat_mass", "body_weight_kg * fat_fraction"),
+    ("w_rel", "body_weight_kg / W_ref"),
+    ("V_D3", "V_D3_ref * w_rel"),
+    ("V_fat", "Kp_fat * fat_mass"),
+    ("V_OHD", "V_OHD_ref * w_rel"),
+    ("C_D3", "D3_c / V_D3"),
+    ("C_D2", "D2_c / V_D3"),
+    ("J25_D3", "Vmax_25 * C_D3 / (Km_25 + C_D3)"),
+    ("J25_D2", "CL_25_D2 * C_D2"),
+    ("J_D3_fat", "Q_fat * (C_D3 - D3_fat / V_fat)"),
+    ("J_D2_fat", "Q_fat * (C_D2 - D2_fat / V_fat)"),
+    ("D3_input", "(D3_background_ug_day + D3_food_ug_day + D3_skin_ug_day) * nmol_per_ug_D3 / 24"),
+    ("D2_input", "D2_food_ug_day * nmol_per_ug_D2 / 24"),
+    ("OHD3_input", "OHD3_food_ug_day * nmol_per_ug_OHD3 * F_OHD / 24"),
+    ("C_OHD3", "OHD3 / V_OHD"),
+    ("C_OHD2", "OHD2 / V_OHD"),
+    ("C_OHD", "C_OHD3 + C_OHD2"),
+    ("k_OHD3", "log(2) / (t_half_OHD3_days * 24)"),
+    ("k_OHD2", "log(2) / (t_half_OHD2_days * 24)"),
+    ("cat_eff", "1 + cat_max * C_OHD**cat_gam / (C_OHD**cat_gam + cat_c50**cat_gam)"),
+    ("sub_ref", "C25_ref**sub_gam / (C25_ref**sub_gam + sub_k**sub_gam)"),
+    ("vdr_ref", "C25_ref**vdr25_gam / (C25_ref**vdr25_gam + vdr25_c50**vdr25_gam)"),
+    ("pth_ref", "1 + pthd_max * pthd_k**pthd_gam / (pthd_k**pthd_gam + C25_ref**pthd_gam)"),
+]
+
+# the core's hooks, replaced in place
+HOOKS = {
+    "VD_substrate": "where(vd_effects_on > 0.5, (C_OHD**sub_gam / (C_OHD**sub_gam + sub_k**sub_gam)) / sub_ref, 1.0)",
+    "VD_pth_eff": "where(vd_effects_on > 0.5, (1 + pthd_max * pthd_k**pthd_gam / (pthd_k**pthd_gam + C_OHD**pthd_gam)) / pth_ref, 1.0)",
+    "C8_vdr_extra": "where(vd_effects_on > 0.5, vdr25_max * (C_OHD**vdr25_gam / (C_OHD**vdr25_gam + vdr25_c50**vdr25_gam) - vdr_ref), 0.0)",
+}
+
+
+def declare(model: Model) -> None:
+    for name, unit, label, rate in STATES:
+        model.state(name, unit, label, MODULE, rate)
+    # vitamin D assignments depend only on vitamin D states and parameters: put them first so the
+    # core's hooks (defined early in the core) can use them.
+    for name, expr in ASSIGNMENTS:
+        model.prepend(name, expr, MODULE)
+    for hook, expr in HOOKS.items():
+        model.replace_assignment(hook, expr)
+    model.dosable("vitamin D3", "D3_gut", "ug", "nmol_per_ug_D3")
+    model.dosable("vitamin D2", "D2_gut", "ug", "nmol_per_ug_D2")
+    model.dosable("calcifediol", "OHD3_gut", "ug", "nmol_per_ug_OHD3")
+    out = model.output
+    out("25ohd", "C_OHD", "nmol/L", "total 25(OH)D (D2 + D3)", MODULE)
+    out("25ohd3", "C_OHD3", "nmol/L", "25(OH)D3", MODULE)
+    out("25ohd2", "C_OHD2", "nmol/L", "25(OH)D2", MODULE)
+    out("vitamin_d3_plasma", "C_D3", "nmol/L", "plasma cholecalciferol", MODULE)

@@ -1,0 +1,1 @@
+"""Solvers derived from the compiled declaration: the scipy reference and steady states."""
