@@ -129,6 +129,7 @@ class Simulation:
         vals.update({k: float(v) for k, v in self.parameters.items()})
         vals["BMDls_day0"] = float(y[self.cm.model.state_index("BMDls")])
         vals["BMDfn_day0"] = float(y[self.cm.model.state_index("BMDfn")])
+        vals["bone_ca_day0"] = float(y[self.cm.model.state_index("Q")] + y[self.cm.model.state_index("Qbone")])
         p = [vals[n] for n in names]
         post = [b for b in boluses if b.time_h >= 0]
         t_out = np.arange(0.0, T * 24.0 + 1e-9, self.output_interval_hours)

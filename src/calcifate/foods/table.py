@@ -14,7 +14,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -267,7 +267,7 @@ class FoodTable:
             raise UnknownFoodError(name, suggestions)
         return food
 
-    def search(self, query: str, limit: int = 10, cutoff: float = 0.55) -> list[SearchResult]:
+    def search(self, query: str, limit: int = 10, cutoff: float = 0.65) -> list[SearchResult]:
         """Case- and typo-tolerant search over ids, names and aliases.
 
         Scores: 1.0 exact, 0.9 whole-word containment, otherwise a difflib
@@ -295,7 +295,8 @@ class FoodTable:
                     else:
                         score = difflib.SequenceMatcher(None, q, n).ratio()
                         # word-level fuzzy match: each query word against the best word
-                        word_scores = [max(difflib.SequenceMatcher(None, w, nw).ratio() for nw in n_words)
+                        long_words = [nw for nw in n_words if len(nw) >= 3] or n_words
+                        word_scores = [max(difflib.SequenceMatcher(None, w, nw).ratio() for nw in long_words)
                                        for w in q_words]
                         score = max(score, 0.95 * sum(word_scores) / len(word_scores))
                 if score > best:

@@ -7,6 +7,9 @@
   exponent by the response to antiresorptive denosumab (Cummings 2009), slower turnover.
 * ``BMD_mineral_eff`` is the hook through which a change in bone mineralisation (carboxylated
   osteocalcin, the vitamin K module) moves BMD formation; it is 1 here.
+* Both BMD outputs are the cell-driven (remodelling) term times the skeleton's calcium relative
+  to day 0 (a labelled assumption: bone mineral content follows bone calcium), so a lasting
+  calcium imbalance shows as a steady loss or gain.
 * Ageing (``ageing_on``): RANKL production rises with age after peak bone mass, and in women
   after menopause (estrogen deficiency raises RANKL; Eghbali-Fatourechi 2003), so bone is lost
   through the bone cells. Age at time t is ``age_years + t / 8766``.
@@ -25,7 +28,8 @@ def declare(model: Model) -> None:
     pre = lambda n, e: model.prepend(n, e, MODULE)  # noqa: E731
     pre("age_now", f"age_years + t / {HOURS_PER_YEAR}")
     pre("age_term", "exp(age_rankl_rate * maximum(age_now - age_peak_bone, 0.0))")
-    pre("meno_term", "(1 - sex_male) * meno_max * (1 - exp(-maximum(age_now - age_menopause, 0.0) / meno_tau_years))")
+    pre("meno_x", "maximum(age_now - age_menopause, 0.0)")
+    pre("meno_term", "(1 - sex_male) * meno_max * (1 - exp(-meno_x)) * exp(-meno_x / meno_tau_years)")
     model.replace_assignment("RANKL_age_eff", "where(ageing_on > 0.5, age_term * (1 + meno_term), 1.0)")
     # calcium supplement: stomach -> absorbable gut pool (same fractional absorption as food)
     model.state("Ca_supp_gut", "mmol", "supplemental calcium not yet in the absorbable gut pool", MODULE,
@@ -42,8 +46,8 @@ def declare(model: Model) -> None:
     model.state("BMDfn", "1", "femoral-neck BMD relative to the reference young adult", MODULE,
                 "kout_fn * (ob_ratio**(g_ob_ls * fn_scale) * BMD_mineral_eff**mineral_eff_on_bmd"
                 " - oc_ratio**(g_oc_ls * fn_oc_scale) * BMDfn)")
-    model.output("bmd_lumbar_change", "(BMDls / BMDls_day0 - 1) * 100", "%", "lumbar-spine BMD change from day 0", MODULE)
-    model.output("bmd_femoral_neck_change", "(BMDfn / BMDfn_day0 - 1) * 100", "%",
+    model.output("bmd_lumbar_change", "(BMDls / BMDls_day0 * (Q + Qbone) / bone_ca_day0 - 1) * 100", "%", "lumbar-spine BMD change from day 0", MODULE)
+    model.output("bmd_femoral_neck_change", "(BMDfn / BMDfn_day0 * (Q + Qbone) / bone_ca_day0 - 1) * 100", "%",
                  "femoral-neck BMD change from day 0", MODULE)
     model.output("calcium_absorbed_fraction", "100 * J40 / Ca_intake_rate", "%",
                  "net absorption rate / intake rate (24-h means)", MODULE)

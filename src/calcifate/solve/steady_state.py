@@ -112,7 +112,7 @@ def core_steady_state(cm, p, y, total_bone_ca_mmol: float, relax_years: float = 
     frac = y[iq] / (y[iq] + y[iqb])
     y[iq], y[iqb] = frac * total_bone_ca_mmol, (1 - frac) * total_bone_ca_mmol
     scale = np.maximum(np.abs(y[idx]), 1e-9)
-    kq = names.index("Qbone")
+    kq = names.index("Q")  # the Q equation carries d(total bone)/dt; replaced by the constraint
 
     def resid(x):
         yy = y.copy()

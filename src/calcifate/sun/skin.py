@@ -18,10 +18,13 @@ long exposures; assumption H_sat = 1 MED)
 
 (so n_SDD = 4 h for small doses and exactly 1 at h = 1/4), and
 
-    oral-equivalent IU = 1000 * n_SDD * (A / 0.25) * age_factor,
+    oral-equivalent IU = 1000 * k_sun * n_SDD * (A / 0.25) * age_factor,
 
-where A is the exposed fraction of the body surface.  Whole body at 1 MED
-gives 1000 * 4 * g(1)/g(1/4) ~ 11 400 IU, inside Holick's 10 000-25 000 IU
+where A is the exposed fraction of the body surface and k_sun = 1.32 is
+Dowdy et al.'s (2010) previtamin-D effectiveness of Boston spring-noon
+sunlight per erythemal unit relative to the fluorescent sunlamp behind
+Holick's rule (assumption to apply it; range 1-1.32).  Whole body at 1 MED
+gives 1320 * 4 * g(1)/g(1/4) ~ 15 100 IU, inside Holick's 10 000-25 000 IU
 (seen second-hand).  Skin type enters through the MED (Fitzpatrick table);
 age through (1 - 0.13)^((age - 25)/10) (Chalcraft et al. 2020: -13 % per
 decade); sunscreen through 1/SPF_eff with SPF_eff = SPF^(m/2) for an
@@ -53,6 +56,7 @@ __all__ = [
     "SessionDose",
     "session_dose",
     "exposure_d3",
+    "minutes_for_d3",
 ]
 
 IU_PER_UG: float = param("iu_per_ug")
@@ -119,7 +123,8 @@ def oral_equivalent_iu(vitd_dose_skin_j_m2, skin_type, exposed_fraction, age_yea
     n = sdd_count(vitd_dose_skin_j_m2, skin_type)
     area = np.asarray(exposed_fraction, dtype=float) / param("sdd_area_fraction")
     age = 1.0 if age_years is None else age_factor(age_years)
-    return param("sdd_oral_equivalent_iu") * n * area * age
+    iu_per_sdd = param("sdd_oral_equivalent_iu") * param("sun_vs_lamp_effectiveness")
+    return iu_per_sdd * n * area * age
 
 
 class SessionDose(NamedTuple):
@@ -243,7 +248,58 @@ def exposure_d3(
         "sed_horizontal": float(d.sed_horizontal[0]),
         "sed_skin": float(d.sed_skin[0]),
         "vitd_skin_j_m2": float(d.vitd_skin_j_m2[0]),
-        "sdd": float(d.vitd_skin_j_m2[0] / sdd_j_m2(skin_type)),
+        # unsaturated count of standard vitamin D doses (1/4 MED on 1/4 of the body)
+        "sdd": float(
+            d.vitd_skin_j_m2[0] / sdd_j_m2(skin_type) * exposed_fraction / param("sdd_area_fraction")
+        ),
         "iu": float(iu[0]),
         "ug": float(iu[0] / IU_PER_UG),
     }
+
+
+def minutes_for_d3(
+    target_iu: float,
+    latitude_deg: float,
+    longitude_deg: float,
+    date,
+    *,
+    skin_type: int,
+    exposed_fraction: float,
+    age_years=None,
+    max_minutes: float = 1440.0,
+    **kwargs,
+) -> float:
+    """Exposure minutes (centred as in :func:`exposure_d3`) giving ``target_iu``.
+
+    Returns ``inf`` when even ``max_minutes`` is not enough (e.g. behind
+    glass, or in the vitamin D winter).  Extra keyword arguments go to
+    :func:`exposure_d3`.
+    """
+
+    def iu(minutes):
+        return exposure_d3(
+            latitude_deg,
+            longitude_deg,
+            date,
+            minutes,
+            skin_type=skin_type,
+            exposed_fraction=exposed_fraction,
+            age_years=age_years,
+            **kwargs,
+        )["iu"]
+
+    if target_iu <= 0:
+        return 0.0
+    hi = float(max_minutes)
+    if iu(hi) < target_iu:
+        return float("inf")
+    lo = 0.0
+    for _ in range(60):
+        mid = 0.5 * (lo + hi)
+        if iu(mid) < target_iu:
+            lo = mid
+        else:
+            hi = mid
+        if hi - lo < 1e-3:
+            break
+    return 0.5 * (lo + hi)

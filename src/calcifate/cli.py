@@ -1,0 +1,160 @@
+"""Command-line interface: a thin shell over the Python API.
+
+calcifate simulate SCENARIO.toml -o out.csv | calcifate simulate --example
+calcifate model describe [--format table|markdown] | calcifate outputs | calcifate validate
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import CalcifateError
+
+DISCLAIMER = ("calcifate informs; it does not prescribe. Discuss any change to supplements or medicines "
+              "with a clinician.")
+SUMMARY_OUTPUTS = ["25ohd", "calcitriol", "pth", "serum_calcium", "calcium_absorbed", "calcium_absorbed_fraction",
+                   "urinary_calcium", "bone_calcium", "bmd_lumbar_change", "bmd_femoral_neck_change"]
+EXAMPLE_REGIMEN = "1000 IU vitamin D3 daily"
+
+
+def _simulate(args) -> int:
+    from . import safety
+    from .inputs.person import Person
+    from .inputs.regimen import Regimen
+    from .inputs.scenario import load_scenario
+    from .simulation import Simulation
+
+    if args.example:
+        sim = Simulation(Person.example(), Regimen(EXAMPLE_REGIMEN), duration_days=365 * 2, progress=True)
+        out = Path(args.output or "calcifate-example.csv")
+        title = f"Example person (60-year-old woman, 25(OH)D 50 nmol/L), {EXAMPLE_REGIMEN}, 2 years"
+    elif args.scenario:
+        sc = load_scenario(args.scenario)
+        sim = sc.simulation(progress=not args.quiet)
+        out = Path(args.output or Path(args.scenario).with_suffix(".csv").name)
+        title = f"Scenario {args.scenario}"
+    else:
+        print("calcifate simulate: give a SCENARIO.toml or --example", file=sys.stderr)
+        return 2
+    for w in safety.flags(sim.doses, sim.person):
+        print(w, file=sys.stderr)
+    res = sim.run()
+    res.to_csv(out)
+    plot = Path(args.plot) if args.plot else out.with_suffix(".png")
+    res.plot([o for o in SUMMARY_OUTPUTS if o in res.units] or None, path=plot)
+    if not args.quiet:
+        print(title)
+        if res.meta.get("background_d3_ug_day") is not None:
+            print(f"background vitamin D3 input matching the baseline 25(OH)D: {res.meta['background_d3_ug_day']:.1f} ug/day")
+        cols = [o for o in SUMMARY_OUTPUTS if o in res.units] or list(res.units)[:10]
+        first, last = res.wide.iloc[0], res.wide.iloc[-1]
+        print(f"{'output':28s} {'unit':8s} {'day 0':>12s} {'day %g' % last['time_days']:>12s}")
+        for c in cols:
+            print(f"{c:28s} {res.units[c]:8s} {first[c]:12.4g} {last[c]:12.4g}")
+        print(f"wrote {out} and {plot}")
+        print(DISCLAIMER)
+    return 0
+
+
+def _describe(args) -> int:
+    from .knowledge.parameters import load_parameter_set
+    from .model import build_model
+    model = build_model()
+    ps = load_parameter_set(args.parameter_set)
+    md = args.format == "markdown"
+    def table(title, header, rows):
+        if md:
+            print(f"\n### {title}\n")
+            print("| " + " | ".join(header) + " |")
+            print("|" + "---|" * len(header))
+            for r in rows:
+                print("| " + " | ".join(str(x).replace("|", "/") for x in r) + " |")
+        else:
+            print(f"\n{title}")
+            w = [max(len(str(x)) for x in col) for col in zip(header, *rows)] if rows else [len(h) for h in header]
+            w = [min(x, 60) for x in w]
+            print("  ".join(h.ljust(x) for h, x in zip(header, w)))
+            for r in rows:
+                print("  ".join(str(v)[:60].ljust(x) for v, x in zip(r, w)))
+    print(f"{'## ' if md else ''}Model {model.name}: {len(model.states)} states, {len(ps.names)} parameters "
+          f"(set {ps.name}), {len(model.outputs)} outputs")
+    table("States", ["name", "unit", "module", "meaning"], [(s.name, s.unit, s.module, s.label) for s in model.states])
+    table("Parameters", ["name", "value", "unit", "source", "assumption (range)", "note"],
+          [(i.name, f"{i.value:.6g}", i.unit, i.source,
+            f"yes ({i.low:g}-{i.high:g})" if i.assumption and i.low is not None else ("yes" if i.assumption else ""),
+            i.note) for i in ps.info.values()])
+    table("Outputs", ["name", "unit", "meaning"], [(o.name, o.unit, o.label) for o in model.outputs])
+    return 0
+
+
+def _outputs(args) -> int:
+    from .model import build_model
+    model = build_model()
+    print("Named outputs:")
+    for o in model.outputs:
+        print(f"  {o.name:28s} {o.unit:10s} {o.label}")
+    print("Model states (may be named in `outputs` too):")
+    for s in model.states:
+        print(f"  {s.name:28s} {s.unit:10s} {s.label}")
+    return 0
+
+
+def _validate(args) -> int:
+    from .validate.registry import run_all
+    rows = run_all(include_slow=not args.quick, only=args.only)
+    print(f"{'target':44s} {'role':12s} {'published':>22s} {'model':>12s} result")
+    n_fail = 0
+    for r in rows:
+        print(f"{r.target.id:44s} {r.target.role:12s} {r.target.published_text:>22s} {r.model_value:12.4g} "
+              f"{'pass' if r.passed else 'FAIL'}")
+        n_fail += not r.passed
+    print(f"{len(rows) - n_fail} passed, {n_fail} failed")
+    return 0 if n_fail == 0 else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="calcifate", description=__doc__.splitlines()[0] + " " + DISCLAIMER)
+    sub = ap.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("simulate", help="simulate a scenario file, or the built-in example",
+                       description="Simulate a scenario (TOML; see README) or --example.")
+    s.add_argument("scenario", nargs="?")
+    s.add_argument("--example", action="store_true", help="the built-in example person, no configuration")
+    s.add_argument("-o", "--output", help="CSV to write (time_days + one column per output)")
+    s.add_argument("--plot", help="PNG to write (default: next to the CSV)")
+    s.add_argument("-q", "--quiet", action="store_true")
+    s.set_defaults(func=_simulate)
+    m = sub.add_parser("model", help="describe the model").add_subparsers(dest="what", required=True)
+    d = m.add_parser("describe", help="states, parameters and outputs")
+    d.add_argument("--format", choices=["table", "markdown"], default="table")
+    d.add_argument("--parameter-set", default="calcifate", choices=["calcifate", "Peterson2010"])
+    d.set_defaults(func=_describe)
+    o = sub.add_parser("outputs", help="every named output and model state with its unit")
+    o.set_defaults(func=_outputs)
+    v = sub.add_parser("validate", help="run the validation registry against published data")
+    v.add_argument("--quick", action="store_true", help="skip the long runs")
+    v.add_argument("--only", help="run targets whose id contains this text")
+    v.set_defaults(func=_validate)
+    try:
+        from .foods.cli import add_parsers as add_food_parsers
+        add_food_parsers(sub)
+    except Exception:  # the food table is optional at this stage
+        pass
+    return ap
+
+
+def main(argv=None) -> int:
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    try:
+        return args.func(args)
+    except CalcifateError as e:
+        print(f"calcifate: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Published targets with tolerances, and the runs that reproduce them."""

@@ -1,0 +1,186 @@
+"""The validation registry: each published target is data (``data/validation/targets.csv``):
+citation, published value and spread, tolerance interval, role (``calibration`` -- used to set
+a parameter -- or ``validation`` -- not used). Runners below reproduce each target's scenario."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from ..inputs.person import Person
+from ..inputs.regimen import Dose
+from ..simulation import Simulation
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    citation: str
+    description: str
+    published: str
+    spread: str
+    unit: str
+    low: float
+    high: float
+    role: str
+    slow: bool
+    runner: str
+
+    @property
+    def published_text(self) -> str:
+        return f"{self.published} {self.unit}"[:22]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    target: Target
+    model_value: float
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.target.low <= self.model_value <= self.target.high)
+
+
+def load_targets() -> list[Target]:
+    with resources.files("calcifate.data.validation").joinpath("targets.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return [Target(r["id"], r["citation"], r["description"], r["published"], r["spread"], r["unit"],
+                   float(r["low"]), float(r["high"]), r["role"], r["slow"] == "true", r["runner"]) for r in rows]
+
+
+def run_target(t: Target) -> Outcome:
+    return Outcome(t, float(RUNNERS[t.runner]()))
+
+
+def run_all(include_slow=True, only=None) -> list[Outcome]:
+    return [run_target(t) for t in load_targets()
+            if (include_slow or not t.slow) and (only is None or only in t.id)]
+
+
+# --- runners -------------------------------------------------------------------------------------
+def _person(**kw):
+    base = dict(age_years=35, sex="male", body_weight_kg=75, height_cm=178, gfr_ml_min=100,
+                dietary_calcium_mg_day=964)
+    base.update(kw)
+    return Person(**base)
+
+
+def _half_life_after(days, values, t0, t1, baseline):
+    sel = (days >= t0) & (days <= t1)
+    excess = values[sel] - baseline
+    slope = np.polyfit(days[sel], np.log(excess), 1)[0]
+    return float(np.log(2) / -slope)
+
+
+def _calcifediol_half_life(baseline):
+    # a small (tracer-like) oral calcifediol dose: 10 ug
+    sim = Simulation(_person(baseline_25ohd_nmol_l=baseline), [Dose("calcifediol", 10, "ug")], duration_days=40,
+                     outputs=["25ohd"])
+    r = sim.run()
+    return _half_life_after(r.time_days, r["25ohd"], 5, 33, baseline)
+
+
+def half_life_calcifediol_29():
+    return _calcifediol_half_life(29.0)
+
+
+def half_life_calcifediol_69():
+    return _calcifediol_half_life(69.0)
+
+
+def half_life_after_stop():
+    base = 50.0
+    sim = Simulation(_person(baseline_25ohd_nmol_l=base),
+                     [Dose("vitamin D3", 4000, "IU", every_days=1, start_day=-140, stop_day=0)],
+                     duration_days=120, outputs=["25ohd"])
+    r = sim.run()
+    return _half_life_after(r.time_days, r["25ohd"], 10, 90, base)
+
+
+def _steady_c25(person, d3_ug_day):
+    """Steady-state 25(OH)D with a constant extra vitamin D3 input (ug/day)."""
+    from ..solve.steady_state import vitamin_d_steady_state
+    sim = Simulation(person, None, duration_days=1)
+    vals = sim.base_parameters()
+    y = np.zeros(len(sim.cm.model.states))
+    _, p, b = vitamin_d_steady_state(sim.cm, [vals[n] for n in sim.pset.names], y,
+                                     person.baseline_25ohd_nmol_l, sim.pset.names)
+    vals = dict(zip(sim.pset.names, p))
+    vals["D3_food_ug_day"] = vals["D3_food_ug_day"] + d3_ug_day
+    y2, p2, _ = vitamin_d_steady_state(sim.cm, [vals[n] for n in sim.pset.names], y, None, sim.pset.names)
+    obs = sim.cm.observe(0.0, y2[:, None], np.asarray(p2)[:, None])
+    return float(np.ravel(obs["C_OHD"])[0])
+
+
+def heaney_slope():
+    doses = np.array([0.0, 25.0, 125.0, 250.0])
+    finals = []
+    for d in doses:
+        reg = [Dose("vitamin D3", d, "ug", every_days=1)] if d else []
+        r = Simulation(_person(baseline_25ohd_nmol_l=70.3), reg, duration_days=140, outputs=["25ohd"]).run()
+        finals.append(r["25ohd"][-1])
+    finals = np.array(finals)
+    return float(np.polyfit(doses, finals - finals[0], 1)[0])
+
+
+def ekwaru_low():
+    p = _person(baseline_25ohd_nmol_l=60.0)
+    return _steady_c25(p, 25.0) - _steady_c25(p, 0.0)
+
+
+def ekwaru_high():
+    p = _person(baseline_25ohd_nmol_l=60.0)
+    return (_steady_c25(p, 500.0) - _steady_c25(p, 375.0)) / 5.0
+
+
+def ekwaru_obesity():
+    # equal background vitamin D input: the normal-weight person's baseline 60 nmol/L sets it
+    normal = _person(baseline_25ohd_nmol_l=60.0, body_weight_kg=71.3, height_cm=180)  # BMI 22
+    sim = Simulation(normal, None, duration_days=1)
+    vals = sim.base_parameters()
+    sim.initial_state(vals)
+    bg = sim.background_d3_ug_day
+    obese = _person(baseline_25ohd_nmol_l=None, body_weight_kg=113.4, height_cm=180)  # BMI 35
+    from ..solve.steady_state import vitamin_d_steady_state
+    out = []
+    for person in (normal, obese):
+        s = Simulation(person, None, duration_days=1)
+        v = s.base_parameters()
+        v["D3_background_ug_day"] = bg
+        v["D3_food_ug_day"] = 50.0  # 2000 IU/day
+        y, p, _ = vitamin_d_steady_state(s.cm, [v[n] for n in s.pset.names], np.zeros(len(s.cm.model.states)),
+                                         None, s.pset.names)
+        out.append(float(np.ravel(s.cm.observe(0.0, y[:, None], np.asarray(p)[:, None])["C_OHD"])[0]))
+    return out[1] - out[0]
+
+
+def _pth_at(c25):
+    sim = Simulation(_person(baseline_25ohd_nmol_l=c25), None, duration_days=1, outputs=["pth"])
+    return float(sim.run()["pth"][0])
+
+
+def pth_ratio_20_80():
+    return _pth_at(20.0) / _pth_at(80.0)
+
+
+def pth_ratio_120_80():
+    return _pth_at(120.0) / _pth_at(80.0)
+
+
+def toxicity_calcium():
+    r = Simulation(_person(baseline_25ohd_nmol_l=60.0), [Dose("vitamin D3", 50000, "IU", every_days=1)],
+                   duration_days=120, outputs=["serum_calcium", "25ohd"]).run()
+    return float(r["serum_calcium"][-1])
+
+
+def calcium_at_250():
+    sim = Simulation(_person(baseline_25ohd_nmol_l=250.0), None, duration_days=1, outputs=["serum_calcium"])
+    return float(sim.run()["serum_calcium"][0])
+
+
+RUNNERS = {name: fn for name, fn in globals().items() if callable(fn) and not name.startswith("_")
+           and name not in ("load_targets", "run_target", "run_all", "dataclass", "Person", "Dose", "Simulation",
+                            "Target", "Outcome")}

@@ -1,0 +1,99 @@
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import calcifate as cf
+from calcifate.cli import main
+from calcifate.errors import InputError, ScenarioError
+from calcifate.inputs.scenario import parse_scenario
+
+SCEN = """
+duration_days = 10
+outputs = ["25ohd", "pth", "serum_calcium"]
+[person]
+age_years = 50
+[[dose]]
+substance = "cholecalciferol"
+amount = 2000
+unit = "IU"
+every_days = 1
+"""
+
+
+def test_scenario_parses_and_simulates(tmp_path):
+    p = tmp_path / "s.toml"
+    p.write_text(SCEN)
+    out = tmp_path / "o.csv"
+    assert main(["simulate", str(p), "-o", str(out), "-q"]) == 0
+    df = pd.read_csv(out)
+    assert list(df.columns) == ["time_days", "25ohd", "pth", "serum_calcium"]
+    assert df.time_days.iloc[0] == 0 and df.time_days.iloc[-1] == 10
+    assert df["25ohd"].iloc[-1] > df["25ohd"].iloc[0]
+
+
+@pytest.mark.parametrize("text, field", [
+    ("duration_days = 20000", "duration_days"),
+    ("duration_days = 10\n[person]\nage_years = -3", "person.age_years"),
+    ("duration_days = 10\n[person]\ngfr_ml_min = 2", "person.gfr_ml_min"),
+    ("duration_days = 10\n[[dose]]\nsubstance = 'unobtainium'\namount = 1\nunit = 'mg'", "dose[0].substance"),
+    ("duration_days = 10\n[[dose]]\nsubstance = 'D3'\namount = -5\nunit = 'IU'", "dose[0].amount"),
+    ("duration_days = 10\n[[dose]]\nsubstance = 'calcium'\namount = 500\nunit = 'IU'", "dose[0].unit"),
+    ("duration_days = 10\noutputs = ['25ohdd']", "outputs"),
+])
+def test_bad_input_names_the_field(text, field):
+    with pytest.raises(InputError) as e:
+        parse_scenario(text).simulation()
+    assert field in str(e.value)
+
+
+def test_malformed_toml_is_a_clear_error():
+    with pytest.raises(ScenarioError):
+        parse_scenario("duration_days = = 3")
+
+
+def test_cli_bad_input_exits_2_without_traceback(tmp_path):
+    p = tmp_path / "bad.toml"
+    p.write_text("duration_days = 10\n[person]\nage_years = -1\n")
+    r = subprocess.run([sys.executable, "-m", "calcifate.cli", "simulate", str(p)], capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "person.age_years" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_upper_limit_flagged_on_stderr_not_in_csv(tmp_path):
+    p = tmp_path / "hi.toml"
+    p.write_text("duration_days = 3\noutputs=['25ohd']\n[[dose]]\nsubstance='D3'\namount=10000\nunit='IU'\nevery_days=1\n")
+    out = tmp_path / "hi.csv"
+    r = subprocess.run([sys.executable, "-m", "calcifate.cli", "simulate", str(p), "-o", str(out), "-q"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0
+    assert "WARNING" in r.stderr and "upper" in r.stderr
+    assert "WARNING" not in out.read_text()
+
+
+def test_regimen_sentences():
+    r = cf.Regimen("2000 IU vitamin D3 daily for 12 weeks then 1000 IU daily; 500 mg calcium daily")
+    a, b, c = r.doses
+    assert (a.canonical_amount, a.stop_day, b.start_day, b.canonical_amount) == (50.0, 84.0, 84.0, 25.0)
+    assert c.substance == "calcium"
+    with pytest.raises(InputError):
+        cf.Regimen("lots of vitamin D")
+
+
+def test_model_describe_and_outputs(capsys):
+    assert main(["model", "describe", "--format", "markdown"]) == 0
+    text = capsys.readouterr().out
+    assert "| PTH |" in text and "| T65 |" in text and "| 25ohd |" in text
+    assert main(["outputs"]) == 0
+    assert "bmd_femoral_neck_change" in capsys.readouterr().out
+
+
+def test_result_tidy_parquet_and_plot(tmp_path):
+    r = cf.Simulation(cf.Person.example(), None, duration_days=5, outputs=["25ohd", "pth"]).run()
+    t = r.tidy()
+    assert set(t.columns) == {"time_days", "variable", "value", "unit"}
+    r.to_parquet(tmp_path / "r.parquet")
+    assert len(pd.read_parquet(tmp_path / "r.parquet")) == len(t)
+    r.plot(path=tmp_path / "r.png")
+    assert (tmp_path / "r.png").stat().st_size > 1000

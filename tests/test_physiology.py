@@ -1,0 +1,88 @@
+import numpy as np
+import pytest
+
+import calcifate as cf
+from calcifate.inputs.person import Person
+from calcifate.simulation import Simulation
+
+REFERENCE = dict(age_years=20, sex="male", body_weight_kg=70, height_cm=170, gfr_ml_min=100,
+                 baseline_25ohd_nmol_l=70, dietary_calcium_mg_day=964.0)
+
+
+def test_calcifate_set_drifts_under_0p01_percent_over_10_years_from_its_steady_state():
+    # the reference adult (published inputs; 20-30 y, before age-related loss) is at a true steady state
+    sim = Simulation(Person(**REFERENCE), None, duration_days=3652.5, outputs=None, output_interval_hours=24 * 30)
+    vals = sim.base_parameters()
+    y0, p = sim.initial_state(vals)
+    from calcifate.solve.reference import integrate
+    Y = integrate(sim.cm, p, y0, np.array([0.0, 3652.5 * 24]), rtol=1e-10)
+    for s in sim.cm.model.states:
+        if s.kind == "accumulator":
+            continue
+        i = sim.cm.model.state_index(s.name)
+        a, b = y0[i], Y[i, -1]
+        if abs(a) < 1e-12:
+            assert abs(b) < 1e-9, s.name
+        else:
+            assert abs(b - a) / abs(a) < 1e-4, (s.name, a, b)
+
+
+def test_calcium_mass_balance_to_1e_6():
+    reg = cf.Regimen("1000 mg calcium daily; 2000 IU D3 daily")
+    sim = Simulation(Person.example(), reg, duration_days=120, outputs=["P", "T", "Q", "Qbone", "Ca_supp_gut",
+                                                                        "Ca_diet_cum", "Ca_faecal_cum", "Ca_urine_cum"],
+                     rtol=1e-10)
+    r = sim.run()
+    w = r.wide
+    n_doses = sum(1 for d in sim.doses for t in d.times_days(120) if d.substance == "calcium" and t <= w.time_days.iloc[-1])
+    supp = 1000.0 / 40.078 * n_doses
+    pools = w["P"] + w["T"] + w["Q"] + w["Qbone"] + w["Ca_supp_gut"]
+    intake = w.Ca_diet_cum.iloc[-1] + supp
+    out = w.Ca_faecal_cum.iloc[-1] + w.Ca_urine_cum.iloc[-1] + (pools.iloc[-1] - pools.iloc[0])
+    # the day-0 calcium dose is already in the day-0 pools (values at a dose instant are post-dose)
+    day0_dose = 0.0  # doses at 08:00, the grid starts at 00:00
+    assert abs(intake - out - day0_dose) / intake < 1e-6
+
+
+def test_calcium_dose_raises_serum_calcium_transiently():
+    sim = Simulation(Person.example(), cf.Regimen("1000 mg calcium once"), duration_days=3,
+                     outputs=["serum_calcium"], output_interval_hours=0.5)
+    r = sim.run()
+    ca = r["serum_calcium"]
+    t = r.time_days
+    peak = ca[(t > 8 / 24) & (t < 1)].max()
+    assert peak > ca[0] + 0.005
+    assert abs(ca[-1] - ca[0]) < 0.5 * (peak - ca[0])
+
+
+def test_dose_times_are_hard_breakpoints_whatever_the_grid():
+    # 50,000 IU once at 08:00 on day 0: an output exactly at the dose shows the post-dose gut depot
+    d = [cf.Dose("vitamin D3", 50000, "IU")]
+    r1 = Simulation(Person.example(), d, duration_days=2, outputs=["D3_gut", "25ohd"], output_interval_hours=8).run()
+    r2 = Simulation(Person.example(), d, duration_days=2, outputs=["D3_gut", "25ohd"], output_interval_hours=24).run()
+    assert r1["D3_gut"][1] == pytest.approx(1250 * 2.59994, rel=1e-9)
+    assert r1["25ohd"][-1] == pytest.approx(r2["25ohd"][-1], rel=1e-5)
+
+
+def test_vitamin_d_deficiency_lowers_calcitriol_and_absorption_and_raises_pth():
+    def at(c25):
+        r = Simulation(Person(**dict(REFERENCE, baseline_25ohd_nmol_l=c25)), None, duration_days=1).run()
+        return r.wide.iloc[0]
+    low, ok = at(10.0), at(70.0)
+    assert low.calcitriol < ok.calcitriol
+    assert low.calcium_absorbed < ok.calcium_absorbed
+    assert low.pth > ok.pth
+    # calcium absorption changes little within the replete range
+    a50, a100 = at(50.0).calcium_absorbed_fraction, at(100.0).calcium_absorbed_fraction
+    assert abs(a100 - a50) < 0.1 * a50
+
+
+@pytest.mark.xfail(strict=True, reason="model loses ~1.8 %/year at the femoral neck for this woman: too fast; "
+                   "ageing/calcium-balance calibration still open (see issue note)")
+def test_older_woman_loses_bone_at_published_rates():
+    # placebo arms of women aged 65-75 lose about 0.3-1.2 %/year at the hip (Ensrud 1995; Aloia 2005;
+    # LeBoff 2020 VITAL placebo femoral neck -0.68 % over 2 years)
+    r = Simulation(Person(age_years=70, sex="female", baseline_25ohd_nmol_l=60, dietary_calcium_mg_day=800,
+                          gfr_ml_min=75), None, duration_days=730, output_interval_hours=24 * 30).run()
+    per_year = r["bmd_femoral_neck_change"][-1] / 2
+    assert -1.5 < per_year < -0.2
