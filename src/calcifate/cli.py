@@ -15,7 +15,8 @@ from .errors import CalcifateError
 DISCLAIMER = ("calcifate informs; it does not prescribe. Discuss any change to supplements or medicines "
               "with a clinician.")
 SUMMARY_OUTPUTS = ["25ohd", "calcitriol", "pth", "serum_calcium", "calcium_absorbed", "calcium_absorbed_fraction",
-                   "urinary_calcium", "bone_calcium", "bmd_lumbar_change", "bmd_femoral_neck_change"]
+                   "urinary_calcium", "bone_calcium", "bmd_lumbar_change", "bmd_femoral_neck_change",
+                   "osteocalcin", "ucoc_percent", "dp_ucmgp", "inr", "arterial_calcium"]
 EXAMPLE_REGIMEN = "1000 IU vitamin D3 daily"
 
 
@@ -40,7 +41,15 @@ def _simulate(args) -> int:
         return 2
     for w in safety.flags(sim.doses, sim.person):
         print(w, file=sys.stderr)
-    res = sim.run()
+    if args.bands:
+        from .advise.bands import run_with_bands
+        res = run_with_bands(sim)
+    else:
+        res = sim.run()
+    if getattr(sim, "titration_scale", None) is not None:
+        for d in sim.titrated_doses:
+            print(f"titrated to INR {sim.person.target_inr:g}: {d.substance} {d.amount:.3g} {d.unit} every "
+                  f"{d.every_days:g} day(s)", file=sys.stderr)
     res.to_csv(out)
     plot = Path(args.plot) if args.plot else out.with_suffix(".png")
     res.plot([o for o in SUMMARY_OUTPUTS if o in res.units] or None, path=plot)
@@ -55,6 +64,48 @@ def _simulate(args) -> int:
             print(f"{c:28s} {res.units[c]:8s} {first[c]:12.4g} {last[c]:12.4g}")
         print(f"wrote {out} and {plot}")
         print(DISCLAIMER)
+    return 0
+
+
+def _compare(args) -> int:
+    import tomllib
+    from .advise.compare import SOURCES, compare
+    from .inputs.scenario import parse_scenario
+    from .errors import ScenarioError
+    path = Path(args.person)
+    try:
+        text = path.read_text(encoding="utf-8")
+        d = tomllib.loads(text)
+    except OSError as e:
+        raise ScenarioError(f"cannot read {path}: {e.strerror}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ScenarioError(f"{path}: malformed TOML: {e}") from None
+    if "duration_days" not in d:
+        text = "duration_days = 1\n" + text
+    sc = parse_scenario(text, str(path))
+    times = [float(x) * 365.25 for x in args.at.split(",")] if args.at else None
+    from . import safety
+    for w in safety.flags(sc.doses, sc.person):
+        print(w, file=sys.stderr)
+    cmp = compare(sc.person, sc.doses, years=args.years, times_days=times, bands=args.bands,
+                  progress=None if args.quiet else (lambda n: print(f"running: {n}", file=sys.stderr)))
+    tab = cmp.table()
+    out = Path(args.output or path.with_suffix(".compare.csv").name)
+    tab.to_csv(out, index=False, float_format="%.6g")
+    plot = Path(args.plot) if args.plot else out.with_suffix(".png")
+    cmp.plot(plot)
+    show = ["25ohd", "ucoc_percent", "dp_ucmgp", "inr", "bmd_femoral_neck_change", "arterial_calcium"]
+    for day in cmp.times_days:
+        print(f"\nat {day / 365.25:g} years (difference from 'none' in brackets)")
+        print(f"{'scenario':12s} " + " ".join(f"{c:>24s}" for c in show))
+        for _, r in tab[tab.day == day].iterrows():
+            cells = [f"{r[c]:10.4g} ({r[c + '_vs_none']:+9.3g})" if c in r else "" for c in show]
+            print(f"{r.scenario:12s} " + " ".join(f"{x:>24s}" for x in cells))
+    print("\ndefault doses: " + "; ".join(f"{k}: {v}" for k, v in SOURCES.items()))
+    print("Couplings of vitamin D and K to osteocalcin, MGP, bone and arteries are labelled assumptions with weak "
+          "human evidence (AVADEC 2022 was null); use --bands to see their ranges.")
+    print(f"wrote {out} and {plot}")
+    print(DISCLAIMER)
     return 0
 
 
@@ -123,8 +174,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--example", action="store_true", help="the built-in example person, no configuration")
     s.add_argument("-o", "--output", help="CSV to write (time_days + one column per output)")
     s.add_argument("--plot", help="PNG to write (default: next to the CSV)")
+    s.add_argument("--bands", action="store_true",
+                   help="add <output>_lo/_hi columns spanning the labelled vitamin D/K assumptions' ranges")
     s.add_argument("-q", "--quiet", action="store_true")
     s.set_defaults(func=_simulate)
+    c = sub.add_parser("compare", help="named scenarios side by side for one person (none, D3, K2, D3 + K2, own plan)",
+                       description="Run none / D3 / K2 (MK-7) / K2 (MK-4) / D3 + K2 / the person's own plan "
+                                   "for one person (a TOML file with [person] and optional [[dose]] lines).")
+    c.add_argument("person")
+    c.add_argument("--years", type=float, default=3.0)
+    c.add_argument("--at", help="comma-separated years at which to print differences (default 1,2,3)")
+    c.add_argument("--bands", action="store_true", help="bands over the labelled assumptions (11x slower)")
+    c.add_argument("-o", "--output")
+    c.add_argument("--plot")
+    c.add_argument("-q", "--quiet", action="store_true")
+    c.set_defaults(func=_compare)
     m = sub.add_parser("model", help="describe the model").add_subparsers(dest="what", required=True)
     d = m.add_parser("describe", help="states, parameters and outputs")
     d.add_argument("--format", choices=["table", "markdown"], default="table")

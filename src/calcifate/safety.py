@@ -21,6 +21,15 @@ def flags(doses: list[Dose], person=None) -> list[str]:
         by.setdefault(d.substance, 0.0)
         by[d.substance] = max(by[d.substance], sum(x.daily_amount() for x in doses
                                                     if x.substance == d.substance and _overlap(x, d)))
+    from .inputs.substances import ANTICOAGULANTS, VITAMIN_K
+    vka = sorted({d.substance for d in doses if d.substance in ANTICOAGULANTS})
+    vk = sorted({d.substance for d in doses if d.substance in VITAMIN_K})
+    if vka and vk:
+        out.append(f"WARNING: vitamin K ({', '.join(vk)}) taken with a vitamin K antagonist ({', '.join(vka)}): "
+                   "vitamin K lowers the INR (from ~50 ug/day MK-7 or ~150 ug/day K1; Schurgers 2004, 2007; "
+                   "Theuwissen 2013). Do not start, stop or change vitamin K without the anticoagulation clinic.")
+    elif vka:
+        out.append(f"NOTE: {', '.join(vka)} in the regimen: changes in dietary vitamin K (greens, natto) shift the INR.")
     diet_ca = person.dietary_calcium_mg_day if person is not None else 0.0
     for row in upper_limits():
         sub, lim = row["substance"], float(row["value"])

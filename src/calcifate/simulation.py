@@ -36,6 +36,7 @@ class Simulation:
     output_interval_hours: float = 24.0
     rtol: float = 1e-8
     progress: bool = False
+    assumptions: dict = field(default_factory=dict)  # parameter values set before the steady state
 
     def __post_init__(self):
         if self.duration_days is None:
@@ -51,6 +52,11 @@ class Simulation:
         else:
             self.doses = list(self.regimen or [])
         self.pset: ParameterSet = load_parameter_set(self.parameter_set)
+        for k, v in self.assumptions.items():
+            if k not in self.pset:
+                raise InputError(f"assumptions.{k}", v, "a model parameter name (see `calcifate model describe`)")
+        if self.assumptions:
+            self.pset = self.pset.with_values(**{k: float(v) for k, v in self.assumptions.items()})
         self.cm = compiled(tuple(self.pset.names))
         for k, v in self.parameters.items():
             if k not in self.pset:
@@ -107,16 +113,62 @@ class Simulation:
             dos = self.cm.model.dosables[sub.name]
             factor = eval(_scalar_expr(dos.factor), dict(_SCALAR_NS), dict(p_vals))  # noqa: S307 (declared expr)
             idx = self.cm.model.state_index(dos.state)
+            if d.form is not None or d.meal_fat_g is not None:  # per-dose names of the factor expression
+                loc = dict(p_vals, is_tablet=float(d.form == "tablet"), is_food=float(d.form == "food"))
+                if d.meal_fat_g is not None:
+                    loc["meal_fat_g"] = float(d.meal_fat_g)
+                factor = eval(_scalar_expr(dos.factor), dict(_SCALAR_NS), loc)  # noqa: S307
             for td in d.times_days(end_day):
                 if td >= t_start_day:
                     out.append(Bolus(td * 24.0, idx, d.canonical_amount * factor))
         return out
+
+    def titrate_anticoagulant(self, vals: dict, y0, p, target_inr: float) -> list[Dose]:
+        """Scale the regimen's warfarin/acenocoumarol so that the INR, after 8 weeks of the regimen,
+        averages ``target_inr`` over a day; the titrated lines then run from day -56."""
+        from scipy.optimize import brentq
+        from .inputs.substances import ANTICOAGULANTS
+        vka = [d for d in self.doses if d.substance in ANTICOAGULANTS]
+        if not vka:
+            raise InputError("person.target_inr", target_inr,
+                             "given only with a warfarin or acenocoumarol [[dose]] line (its amount is the starting guess)")
+        others = [d for d in self.doses if d.substance not in ANTICOAGULANTS]
+        i_inr = [o.name for o in self.cm.model.outputs].index("inr")
+
+        def lines(scale):
+            return [Dose(d.substance, d.amount * scale, d.unit, d.every_days or 1.0, -56.0, d.stop_day,
+                         d.time_of_day_hours, d.form, d.meal_fat_g) for d in vka]
+
+        def inr_for(log_scale):
+            trial = lines(float(np.exp(log_scale)))
+            bol = []
+            for d in trial:
+                sub = find_substance(d.substance)
+                idx = self.cm.model.state_index(self.cm.model.dosables[sub.name].state)
+                bol += [Bolus(td * 24.0, idx, d.canonical_amount) for td in d.times_days(0.0) if td >= -56]
+            t = np.linspace(-24.0, 0.0, 25)
+            Y = integrate(self.cm, p, y0, np.concatenate([[-56 * 24.0], t]), bol, rtol=1e-6)
+            obs = self.cm.observe(0.0, Y[:, 1:], np.asarray(p)[:, None])
+            return float(np.mean(np.ravel(obs[self.cm.model.outputs[i_inr].name])))
+
+        f = lambda x: inr_for(x) - target_inr  # noqa: E731
+        lo = -3.0
+        hi = min(3.0, min(float(np.log(find_substance(d.substance).max_per_dose / d.canonical_amount)) for d in vka))
+        if f(hi) < 0:
+            raise InputError("person.target_inr", target_inr,
+                             "an INR the anticoagulant can reach within its largest allowed dose")
+        x = brentq(f, lo, hi, xtol=1e-3) if f(lo) < 0 else lo
+        self.titration_scale = float(np.exp(x))
+        self.titrated_doses = lines(self.titration_scale)
+        return others + self.titrated_doses
 
     def run(self) -> Result:
         vals = self.base_parameters()
         y0, p = self.initial_state(vals)
         names = self.pset.names
         vals = dict(zip(names, p))
+        if self.person is not None and self.person.target_inr is not None:
+            self.doses = self.titrate_anticoagulant(vals, y0, p, self.person.target_inr)
         T = float(self.duration_days)
         start_day = min([0.0] + [d.start_day for d in self.doses])
         boluses = self.dose_boluses(vals, start_day, T)
@@ -129,6 +181,7 @@ class Simulation:
         vals.update({k: float(v) for k, v in self.parameters.items()})
         vals["BMDls_day0"] = float(y[self.cm.model.state_index("BMDls")])
         vals["BMDfn_day0"] = float(y[self.cm.model.state_index("BMDfn")])
+        vals["Ca_art_day0"] = float(y[self.cm.model.state_index("Ca_art")])
         vals["bone_ca_day0"] = float(y[self.cm.model.state_index("Q")] + y[self.cm.model.state_index("Qbone")])
         p = [vals[n] for n in names]
         post = [b for b in boluses if b.time_h >= 0]

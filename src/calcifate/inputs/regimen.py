@@ -17,6 +17,7 @@ from ..errors import InputError
 from .substances import find_substance, to_canonical
 
 MAX_DAYS = 50 * 365.25
+FORMS = ("oil capsule", "tablet", "food")
 _PERIOD = {"day": 1.0, "days": 1.0, "week": 7.0, "weeks": 7.0, "month": 30.4375, "months": 30.4375,
            "year": 365.25, "years": 365.25}
 
@@ -32,6 +33,8 @@ class Dose:
     start_day: float = 0.0
     stop_day: float | None = None
     time_of_day_hours: float = 8.0
+    form: str | None = None  # vitamin K: "oil capsule" (default), "tablet" or "food"
+    meal_fat_g: float | None = None  # fat in the meal taken with the dose (default: meal_fat_g parameter)
 
     def __post_init__(self):
         sub = find_substance(self.substance)
@@ -49,6 +52,14 @@ class Dose:
                 raise InputError(f"dose.{f}", v, f"a number of days in -{MAX_DAYS:g}..{MAX_DAYS:g}")
         if self.stop_day is not None and self.stop_day <= self.start_day:
             raise InputError("dose.stop_day", self.stop_day, f"greater than start_day ({self.start_day:g})")
+        if self.form is not None:
+            f = " ".join(str(self.form).strip().lower().split())
+            if f not in FORMS:
+                raise InputError("dose.form", self.form, "one of " + ", ".join(repr(x) for x in FORMS))
+            object.__setattr__(self, "form", f)
+        mf = self.meal_fat_g
+        if mf is not None and (isinstance(mf, bool) or not isinstance(mf, (int, float)) or not (0 <= mf <= 200)):
+            raise InputError("dose.meal_fat_g", mf, "0..200 g of fat in the meal taken with the dose")
         t = self.time_of_day_hours
         if isinstance(t, bool) or not isinstance(t, (int, float)) or not (0 <= t < 24):
             raise InputError("dose.time_of_day_hours", t, "0..24 (exclusive)")

@@ -12,7 +12,8 @@ from .regimen import Dose
 
 TOP_KEYS = {"duration_days", "output_interval_hours", "start_date", "outputs", "parameter_set",
             "parameters", "person", "dose"}
-DOSE_KEYS = {"substance", "amount", "unit", "every_days", "start_day", "stop_day", "time_of_day_hours"}
+DOSE_KEYS = {"substance", "amount", "unit", "every_days", "start_day", "stop_day", "time_of_day_hours", "form",
+             "meal_fat_g"}
 
 
 @dataclass

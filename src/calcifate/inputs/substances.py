@@ -25,7 +25,15 @@ SUBSTANCES = [
     Substance("calcifediol", ("calcifediol", "25(oh)d3", "25-hydroxyvitamin d3", "25ohd3"), "ug", 5000.0),
     Substance("calcium", ("calcium", "ca", "elemental calcium"), "mg", 5000.0),
     Substance("teriparatide", ("teriparatide", "pth(1-34)", "pth 1-34"), "ug", 200.0),
+    Substance("K1", ("k1", "vitamin k1", "phylloquinone", "phytonadione", "phytomenadione"), "ug", 50000.0),
+    Substance("MK-4", ("mk-4", "mk4", "menatetrenone", "menaquinone-4", "menaquinone 4"), "ug", 100000.0),
+    Substance("MK-7", ("mk-7", "mk7", "menaquinone-7", "menaquinone 7"), "ug", 20000.0),
+    Substance("MK-9", ("mk-9", "mk9", "menaquinone-9", "menaquinone 9"), "ug", 20000.0),
+    Substance("warfarin", ("warfarin", "coumadin"), "mg", 50.0),
+    Substance("acenocoumarol", ("acenocoumarol", "acenocoumarin", "sintrom"), "mg", 20.0),
 ]
+VITAMIN_K = ("K1", "MK-4", "MK-7", "MK-9")
+ANTICOAGULANTS = ("warfarin", "acenocoumarol")
 _BY_ALIAS = {a: s for s in SUBSTANCES for a in (s.name.lower(),) + s.aliases}
 UNITS = {"iu": "IU", "ug": "ug", "µg": "ug", "μg": "ug", "mcg": "ug", "mg": "mg"}
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-BASE_FILES = ["peterson2010.csv", "vitamin_d.csv", "bone.csv", "person.csv"]
+BASE_FILES = ["peterson2010.csv", "vitamin_d.csv", "bone.csv", "person.csv", "vitamin_k.csv"]
 SETS = {"Peterson2010": [], "calcifate": ["calcifate.csv"]}
 DEFAULT_SET = "calcifate"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import bone_density, calcium_bone, vitamin_d
+from . import bone_density, calcium_bone, vitamin_d, vitamin_k
 from .codegen import CompiledModel, compile_model
 from .declaration import Model
 
-MODULES = (calcium_bone, vitamin_d, bone_density)
+MODULES = (calcium_bone, vitamin_d, bone_density, vitamin_k)
 
 
 def build_model() -> Model:

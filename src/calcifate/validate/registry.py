@@ -184,3 +184,7 @@ def calcium_at_250():
 RUNNERS = {name: fn for name, fn in globals().items() if callable(fn) and not name.startswith("_")
            and name not in ("load_targets", "run_target", "run_all", "dataclass", "Person", "Dose", "Simulation",
                             "Target", "Outcome")}
+
+from . import vitamin_k as _vitamin_k  # noqa: E402  (vitamin K targets live in their own module)
+
+RUNNERS.update(_vitamin_k.RUNNERS)

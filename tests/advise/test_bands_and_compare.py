@@ -1,0 +1,56 @@
+import numpy as np
+import pytest
+
+from calcifate.advise.bands import BAND_PARAMETERS, band_settings, run_with_bands
+from calcifate.advise.compare import compare
+from calcifate.cli import main
+from calcifate.inputs.person import Person
+from calcifate.inputs.regimen import Regimen
+from calcifate.knowledge.parameters import load_parameter_set
+from calcifate.simulation import Simulation
+
+
+def test_banded_parameters_are_labelled_assumptions_with_ranges_including_zero_effect():
+    ps = load_parameter_set("calcifate")
+    for n in BAND_PARAMETERS:
+        i = ps.info[n]
+        assert i.assumption and i.low is not None and i.high is not None
+        assert i.low <= i.value <= i.high
+    for n in ("g_vd_oc", "e_oc_bmd", "I_art"):  # null end = no effect
+        assert ps.info[n].low == 0.0
+    assert len(band_settings()) == 2 * len(BAND_PARAMETERS)
+
+
+def test_bands_bracket_the_default():
+    sim = Simulation(Person.example(), Regimen("2000 IU D3 daily; 180 ug MK-7 daily"), duration_days=60,
+                     outputs=["ucoc_percent", "dp_ucmgp", "arterial_calcium", "osteocalcin"],
+                     output_interval_hours=24 * 10)
+    res = run_with_bands(sim)
+    w = res.wide
+    for o in ("ucoc_percent", "dp_ucmgp", "arterial_calcium", "osteocalcin"):
+        assert np.all(w[f"{o}_lo"] <= w[o] + 1e-12) and np.all(w[o] <= w[f"{o}_hi"] + 1e-12)
+    assert (w.ucoc_percent_hi - w.ucoc_percent_lo).iloc[-1] > 0.1
+
+
+def test_compare_cli_writes_table_and_plot(tmp_path, capsys):
+    f = tmp_path / "me.toml"
+    f.write_text('[person]\nage_years = 66\nsex = "male"\n\n[[dose]]\nsubstance = "MK-7"\namount = 90\nunit = "ug"\n'
+                 'every_days = 1\n')
+    out = tmp_path / "cmp.csv"
+    rc = main(["compare", str(f), "--years", "0.2", "--at", "0.1,0.2", "-o", str(out), "-q"])
+    assert rc == 0
+    text = capsys.readouterr().out
+    assert "D3 + K2" in text and "own plan" in text and "clinician" in text
+    import pandas as pd
+    tab = pd.read_csv(out)
+    assert set(tab.scenario) == {"none", "D3", "K2 (MK-7)", "K2 (MK-4)", "D3 + K2", "own plan"}
+    assert (tmp_path / "cmp.png").exists()
+    k2 = tab[(tab.scenario == "K2 (MK-7)") & (tab.day == tab.day.max())].iloc[0]
+    assert k2.ucoc_percent_vs_none < 0 and k2.dp_ucmgp_vs_none < 0
+
+
+def test_compare_keeps_anticoagulant_in_every_scenario():
+    c = compare(Person.example(), Regimen("5 mg warfarin daily").doses, years=0.1)
+    assert "own plan" not in c.results
+    for r in c.results.values():
+        assert r.wide.inr.iloc[-1] > 1.3
