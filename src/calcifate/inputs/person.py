@@ -14,7 +14,15 @@ RANGES = {
     "gfr_ml_min": (5.0, 150.0, "mL/min (5 = dialysis-level kidney failure, CKD stage 5)"),
     "baseline_25ohd_nmol_l": (5.0, 375.0, "nmol/L"),
     "dietary_calcium_mg_day": (50.0, 4000.0, "mg/day"),
+    # dietary vitamin K vitamers and mean meal fat (None = not given)
+    "dietary_k1_ug_day": (0.0, 100000.0, "ug/day"),
+    "dietary_mk4_ug_day": (0.0, 100000.0, "ug/day"),
+    "dietary_mk7_ug_day": (0.0, 100000.0, "ug/day"),
+    "dietary_mk9_ug_day": (0.0, 100000.0, "ug/day"),
+    "dietary_meal_fat_g": (0.0, 200.0, "g"),
 }
+OPTIONAL = {"baseline_25ohd_nmol_l", "dietary_k1_ug_day", "dietary_mk4_ug_day", "dietary_mk7_ug_day",
+            "dietary_mk9_ug_day", "dietary_meal_fat_g"}
 SEXES = ("female", "male")
 
 
@@ -29,11 +37,16 @@ class Person:
     gfr_ml_min: float = 90.0
     baseline_25ohd_nmol_l: float | None = 50.0
     dietary_calcium_mg_day: float = 900.0
+    dietary_k1_ug_day: float | None = None
+    dietary_mk4_ug_day: float | None = None
+    dietary_mk7_ug_day: float | None = None
+    dietary_mk9_ug_day: float | None = None
+    dietary_meal_fat_g: float | None = None
 
     def __post_init__(self):
         for name, (lo, hi, unit) in RANGES.items():
             v = getattr(self, name)
-            if v is None and name == "baseline_25ohd_nmol_l":
+            if v is None and name in OPTIONAL:
                 continue
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise InputError(f"person.{name}", v, f"a number in {lo:g}..{hi:g} {unit}")
