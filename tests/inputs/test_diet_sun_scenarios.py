@@ -134,3 +134,23 @@ def test_diet_cli_plot(tmp_path):
     png = tmp_path / "d.png"
     assert main(["diet", str(EXAMPLES / "diet_plan.toml"), "--plot", str(png)]) == 0
     assert png.stat().st_size > 1000
+
+
+def test_sun_with_baseline_matches_the_annual_mean():
+    sc = parse_scenario('duration_days = 1\noutputs = ["25ohd"]\n[person]\nbaseline_25ohd_nmol_l = 50\n'
+                        '[sun]\nplace = "Manchester"\nskin_type = 2\n[[sun.habit]]\nmonths = "Apr-Sep"\n'
+                        'minutes_per_day = 20\nexposed = "forearms and lower legs"\n')
+    r = sc.simulation().run()
+    sun = r.meta["sun"]
+    assert sun["spinup_converged"] and sun["spinup_years"] >= 2
+    assert abs(sun["spinup_annual_mean_25ohd"] - 50.0) < 1.0  # matched at the annual-mean steady state
+    assert sun["spinup_max_25ohd"] - sun["spinup_min_25ohd"] > 5  # it does vary with the season
+    assert 0 < r.background_d3_ug_day < 60
+
+
+def test_cli_unknown_food_in_scenario_exits_2_naming_food_and_line(tmp_path):
+    p = tmp_path / "s.toml"
+    p.write_text(INLINE.replace('name = "whole milk"', 'name = "wole milk"'))
+    r = subprocess.run([sys.executable, "-m", "calcifate.cli", "simulate", str(p), "-q"], capture_output=True, text=True)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "wole milk" in r.stderr and "line 12" in r.stderr
