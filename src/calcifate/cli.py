@@ -53,6 +53,8 @@ def _simulate(args) -> int:
     res.to_csv(out)
     plot = Path(args.plot) if args.plot else out.with_suffix(".png")
     res.plot([o for o in SUMMARY_OUTPUTS if o in res.units] or None, path=plot)
+    from .inputs.scenario_cli import report_inputs
+    extra_plots = report_inputs(sim, res, plot)
     if not args.quiet:
         print(title)
         if res.meta.get("background_d3_ug_day") is not None:
@@ -62,7 +64,7 @@ def _simulate(args) -> int:
         print(f"{'output':28s} {'unit':8s} {'day 0':>12s} {'day %g' % last['time_days']:>12s}")
         for c in cols:
             print(f"{c:28s} {res.units[c]:8s} {first[c]:12.4g} {last[c]:12.4g}")
-        print(f"wrote {out} and {plot}")
+        print(f"wrote {out} and {plot}" + "".join(f" and {p}" for p in extra_plots))
         print(DISCLAIMER)
     return 0
 
@@ -165,11 +167,20 @@ def _validate(args) -> int:
     return 0 if n_fail == 0 else 1
 
 
+def _scenario_epilog() -> str:
+    try:
+        from .inputs.scenario_cli import EPILOG
+        return EPILOG
+    except Exception:  # never break --help
+        return ""
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="calcifate", description=__doc__.splitlines()[0] + " " + DISCLAIMER)
     sub = ap.add_subparsers(dest="command", required=True)
     s = sub.add_parser("simulate", help="simulate a scenario file, or the built-in example",
-                       description="Simulate a scenario (TOML; see README) or --example.")
+                       description="Simulate a scenario (TOML; see README) or --example.",
+                       epilog=_scenario_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     s.add_argument("scenario", nargs="?")
     s.add_argument("--example", action="store_true", help="the built-in example person, no configuration")
     s.add_argument("-o", "--output", help="CSV to write (time_days + one column per output)")

@@ -14,7 +14,7 @@ from .inputs.substances import find_substance
 from .knowledge.parameters import ParameterSet, load_parameter_set, published_initial_state
 from .model import compiled
 from .results.table import Result
-from .solve.reference import Bolus, integrate
+from .solve.reference import Bolus, integrate, parameters_at
 from .solve.steady_state import core_steady_state, vitamin_d_steady_state
 
 MAX_DURATION_DAYS = 50 * 365.25
@@ -37,6 +37,9 @@ class Simulation:
     rtol: float = 1e-8
     progress: bool = False
     assumptions: dict = field(default_factory=dict)  # parameter values set before the steady state
+    base_inputs: dict = field(default_factory=dict)  # parameters set before the steady state (a diet's)
+    sun: object | None = None  # a [sun] table or SunConfig: daily skin D3 (inputs/sun_inputs.py)
+    start_date: object | None = None  # calendar date of day 0 (default 2026-01-01); matters with sun
 
     def __post_init__(self):
         if self.duration_days is None:
@@ -64,6 +67,14 @@ class Simulation:
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
                 raise InputError(f"parameters.{k}", v, "a finite number in the model's units")
         self.outputs = self._check_outputs(self.outputs)
+        for k, v in self.base_inputs.items():
+            if k not in self.pset:
+                raise InputError(f"inputs.{k}", v, "a model parameter name")
+        if self.sun is not None:
+            from .inputs.sun_inputs import parse_start_date, read_sun_section
+            self.sun = read_sun_section(self.sun)
+            parse_start_date(self.start_date)
+        self.notes: list[str] = []  # diet / sun summaries for the CLI and result.meta
         if self.person is None and self.parameter_set != "Peterson2010":
             self.person = Person.example()
 
@@ -86,6 +97,7 @@ class Simulation:
         vals = self.pset.values()
         if self.person is not None:
             vals.update(self.person.model_parameters())
+        vals.update({k: float(v) for k, v in self.base_inputs.items()})
         return vals
 
     def initial_state(self, vals: dict[str, float]):
@@ -100,9 +112,18 @@ class Simulation:
         target = vals["C25_ref"]
         if self.person is not None and self.person.baseline_25ohd_nmol_l is not None:
             target = self.person.baseline_25ohd_nmol_l
+        self._sun = None
+        if self.sun is not None:  # steady state at the annual mean sun input, then periodic spin-up
+            from .inputs.sun_inputs import make_driver
+            self._sun = make_driver(self, vals)
+            p[names.index("D3_skin_ug_day")] = self._sun.annual_mean_ug_day
+            if self.person is not None and self.person.baseline_25ohd_nmol_l is None:
+                target = None
         y, p, self.background_d3_ug_day = vitamin_d_steady_state(cm, p, y, target, names)
         if self.person is not None:
             y = core_steady_state(cm, p, y, REFERENCE_BONE_CA_MMOL)
+        if self._sun is not None:
+            y = self._sun.spin_up(cm, p, y)
         return y, p
 
     def dose_boluses(self, p_vals: dict, t_start_day: float, end_day: float) -> list[Bolus]:
@@ -173,9 +194,10 @@ class Simulation:
         start_day = min([0.0] + [d.start_day for d in self.doses])
         boluses = self.dose_boluses(vals, start_day, T)
         y = y0
+        steps = self._sun.steps(start_day * 24.0, T * 24.0) if self._sun is not None else []
         if start_day < 0:  # regimens already running before day 0
             pre = [b for b in boluses if b.time_h < 0]
-            Y = integrate(self.cm, p, y, np.array([start_day * 24.0, 0.0]), pre, rtol=self.rtol)
+            Y = integrate(self.cm, p, y, np.array([start_day * 24.0, 0.0]), pre, rtol=self.rtol, steps=steps)
             y = Y[:, -1]
         # parameter overrides act as a step at day 0
         vals.update({k: float(v) for k, v in self.parameters.items()})
@@ -192,11 +214,16 @@ class Simulation:
         t_back = t_out - 24.0
         grid = np.unique(np.concatenate([t_out, t_back[t_back > 0]]))
         progress = _Progress(T * 24.0) if self.progress else None
-        Y = integrate(self.cm, p, y, grid, post, rtol=self.rtol, progress=progress)
+        Y = integrate(self.cm, p, y, grid, post, rtol=self.rtol, progress=progress, steps=steps)
         if progress:
             progress.close()
         self.final_parameters = vals
-        return Result.from_solution(self, grid, Y, np.asarray(p), t_out)
+        res = Result.from_solution(self, grid, Y, parameters_at(p, steps, grid) if steps else np.asarray(p), t_out)
+        if self._sun is not None:
+            res.meta["sun"] = self._sun.meta()
+            self.notes.append(self._sun.summary())
+        res.meta["notes"] = list(self.notes)
+        return res
 
 
 class _Progress:

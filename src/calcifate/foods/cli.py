@@ -163,6 +163,10 @@ def cmd_diet(args: argparse.Namespace) -> int:
              format_value(m.amount("vitd_total"), "µg"), format_value(m.amount("calcium"), "mg")]
             for m in intake.meals],
            ["time", "meal", "times", "fat g", "K1", "MK-7", "vit D", "calcium"])
+    if getattr(args, "plot", None):
+        from ..plots import plot_diet_sources
+        plot_diet_sources(intake, path=args.plot)
+        print(f"wrote {args.plot}")
     return 0
 
 
@@ -198,6 +202,7 @@ def add_parsers(subparsers) -> None:
     d.add_argument("plan", help="diet file (TOML)")
     d.add_argument("--age", type=float, default=40.0, help="age in years for choosing reference values (default 40)")
     d.add_argument("--sex", choices=("male", "female"), default=None)
+    d.add_argument("--plot", metavar="PNG", help="write a bar chart of where K1, each K2 form and vitamin D come from")
     d.set_defaults(func=cmd_diet)
 
 

@@ -11,7 +11,7 @@ from .person import Person
 from .regimen import Dose
 
 TOP_KEYS = {"duration_days", "output_interval_hours", "start_date", "outputs", "parameter_set",
-            "parameters", "person", "dose"}
+            "parameters", "person", "dose", "diet", "sun"}
 DOSE_KEYS = {"substance", "amount", "unit", "every_days", "start_day", "stop_day", "time_of_day_hours", "form",
              "meal_fat_g"}
 
@@ -26,12 +26,19 @@ class Scenario:
     parameters: dict = field(default_factory=dict)
     person: Person | None = None
     doses: list[Dose] = field(default_factory=list)
+    diet: object | None = None  # DietInputs ([diet]; inputs/diet_inputs.py)
+    sun: object | None = None  # SunConfig ([sun]; inputs/sun_inputs.py)
 
     def simulation(self, **kw):
         from ..simulation import Simulation
-        return Simulation(person=self.person, regimen=self.doses, duration_days=self.duration_days,
-                          parameter_set=self.parameter_set, parameters=self.parameters, outputs=self.outputs,
-                          output_interval_hours=self.output_interval_hours, **kw)
+        sim = Simulation(person=self.person, regimen=self.doses, duration_days=self.duration_days,
+                         parameter_set=self.parameter_set, parameters=self.parameters, outputs=self.outputs,
+                         output_interval_hours=self.output_interval_hours,
+                         base_inputs=dict(self.diet.parameters) if self.diet else {}, sun=self.sun,
+                         start_date=self.start_date, **kw)
+        if self.diet is not None:
+            sim.notes += [self.diet.summary()] + self.diet.notes
+        return sim
 
 
 def load_scenario(path) -> Scenario:
@@ -40,10 +47,10 @@ def load_scenario(path) -> Scenario:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
         raise ScenarioError(f"cannot read scenario file {path}: {e.strerror}") from None
-    return parse_scenario(text, str(path))
+    return parse_scenario(text, str(path), base_dir=path.parent)
 
 
-def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
+def parse_scenario(text: str, name: str = "<scenario>", base_dir: Path | None = None) -> Scenario:
     try:
         d = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -81,6 +88,8 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
             doses.append(Dose(**{k: dd[k] for k in dd}))
         except InputError as e:
             raise InputError(f"dose[{i}].{e.field.split('.')[-1]}", e.value, e.allowed) from None
+    from .exposure_inputs import apply_diet_and_sun  # [diet] and [sun]
+    person, diet, sun = apply_diet_and_sun(d, person, text, name, base_dir)
     return Scenario(duration_days=d["duration_days"], output_interval_hours=d.get("output_interval_hours", 24.0),
                     start_date=d.get("start_date"), outputs=outputs, parameter_set=ps, parameters=params,
-                    person=person, doses=doses)
+                    person=person, doses=doses, diet=diet, sun=sun)

@@ -18,7 +18,7 @@ class Result:
     @classmethod
     def from_solution(cls, sim, grid_h, Y, P, t_out_h):
         cm = sim.cm
-        obs = cm.observe(grid_h, Y, P[:, None])
+        obs = cm.observe(grid_h, Y, P if P.ndim == 2 else P[:, None])  # 2-D: parameter schedules
         model = cm.model
         units = {o.name: o.unit for o in model.outputs}
         labels = {o.name: o.label for o in model.outputs}
@@ -38,6 +38,11 @@ class Result:
                 "person": sim.person, "doses": sim.doses}
         cls_units = {k: units[k] for k in sim.outputs}
         return cls(pd.DataFrame(cols), cls_units, {k: labels[k] for k in sim.outputs}, meta)
+
+    @property
+    def background_d3_ug_day(self):
+        """Unexplained background vitamin D3 input matching the baseline 25(OH)D (ug/day), or None."""
+        return self.meta.get("background_d3_ug_day")
 
     # -- views --------------------------------------------------------------------------------
     def tidy(self) -> pd.DataFrame:

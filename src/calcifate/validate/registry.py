@@ -181,6 +181,10 @@ def calcium_at_250():
     return float(sim.run()["serum_calcium"][0])
 
 
+from .sun_targets import (bogh2011_area_ratio, bogh2011_baseline_ratio, bogh2011_dose_ratio,  # noqa: E402
+                          webb1988_dec_jan_vs_june, webb2018a_end_of_summer, webb2018a_winter_decline,
+                          webb2018a_winter_min, webb2018b_type5_9min_winter_min, webb2018b_type5_25min_winter_min)
+
 RUNNERS = {name: fn for name, fn in globals().items() if callable(fn) and not name.startswith("_")
            and name not in ("load_targets", "run_target", "run_all", "dataclass", "Person", "Dose", "Simulation",
                             "Target", "Outcome")}

@@ -1,0 +1,130 @@
+"""Runners for the sunlight targets (Webb 2018 x2, Webb 1988, Bogh 2011) on the whole model.
+
+Shared assumptions of the Webb runs (labelled, not calibrated to the targets):
+
+* a 40-year-old white-skinned (skin type II) or skin type V woman, 70 kg, 165 cm, GFR 100 mL/min,
+  in Manchester (53.5 N), habit of Webb et al. 2018: 9 (or 25) min at 12:30 clock time daily,
+  forearms + lower legs (35 % skin) June-August, hands + face (10 %) March-May and September;
+* dietary vitamin D ``WEBB_DIET_D3_UG_DAY`` = 3 ug/day D3, no supplements (assumption, range 2-5:
+  the order of UK adult intakes from food; Webb 2018a state that dietary intake is low);
+* no unexplained background input (``baseline_25ohd_nmol_l = None``): 25(OH)D follows from sun and
+  diet alone; periodic steady state of the habit (inputs/sun_inputs.py), year from 1 January.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+
+import numpy as np
+
+from ..inputs.person import Person
+from ..simulation import Simulation
+from ..solve.reference import ParameterStep, integrate
+from ..sun import daily_d3_input, skin
+
+WEBB_DIET_D3_UG_DAY = 3.0
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def _webb_habit(skin_type: int, minutes: float) -> dict:
+    return {"place": "Manchester", "skin_type": skin_type, "habit": [
+        {"months": "Jun-Aug", "minutes_per_day": minutes, "clock_time": "12:30", "exposed": "forearms and lower legs"},
+        {"months": "Mar-May, Sep", "minutes_per_day": minutes, "clock_time": "12:30", "exposed": "hands and face"}]}
+
+
+@functools.lru_cache(maxsize=None)
+def webb_year(skin_type: int, minutes: float):
+    """(dates, 25(OH)D) over one periodic year from 1 January under the Webb 2018 habit."""
+    person = Person(age_years=40, sex="female", body_weight_kg=70, height_cm=165, gfr_ml_min=100,
+                    baseline_25ohd_nmol_l=None, dietary_calcium_mg_day=900)
+    sim = Simulation(person, None, duration_days=365, outputs=["25ohd"], sun=_webb_habit(skin_type, minutes),
+                     start_date="2026-01-01", base_inputs={"D3_food_ug_day": WEBB_DIET_D3_UG_DAY})
+    r = sim.run()
+    start = _dt.date(2026, 1, 1)
+    dates = [start + _dt.timedelta(days=float(d)) for d in r.time_days]
+    return dates, r["25ohd"]
+
+
+def _at(dates, c, month, day):
+    return float(c[dates.index(_dt.date(2026, month, day))])
+
+
+def webb2018a_winter_min():
+    _, c = webb_year(2, 9.0)
+    return float(c.min())
+
+
+def webb2018a_end_of_summer():
+    dates, c = webb_year(2, 9.0)
+    return _at(dates, c, 9, 30)
+
+
+def webb2018a_winter_decline():
+    """Mean fall of 25(OH)D per month from 1 October to 1 March (nmol/L per month)."""
+    dates, c = webb_year(2, 9.0)
+    oct1, mar1 = _at(dates, c, 10, 1), _at(dates, c, 3, 1)  # 1 March of the same periodic year
+    days = (_dt.date(2027, 3, 1) - _dt.date(2026, 10, 1)).days
+    return (oct1 - mar1) / (days / DAYS_PER_MONTH)
+
+
+def webb2018b_type5_9min_winter_min():
+    _, c = webb_year(5, 9.0)
+    return float(c.min())
+
+
+def webb2018b_type5_25min_winter_min():
+    _, c = webb_year(5, 25.0)
+    return float(c.min())
+
+
+def webb1988_dec_jan_vs_june():
+    """Skin vitamin D3 from 5 min at solar noon (hands and face, clear sky, 52 N): mean
+    December-January production relative to June's."""
+    cfg = {"latitude": 52.0, "longitude": -113.5, "skin_type": 2, "age_years": 40, "cloud_modification_factor": 1.0,
+           "habit": [{"minutes_per_day": 5, "solar_time": "12:00", "exposed": "hands and face"}]}
+    y = daily_d3_input(cfg, "2026-01-01", 365)
+    months = np.array([(_dt.date(2026, 1, 1) + _dt.timedelta(days=k)).month for k in range(365)])
+    return float(y[np.isin(months, [12, 1])].mean() / y[months == 6].mean())
+
+
+# --- Bogh 2011: 4 UVB exposures 2-3 days apart; rise of 25(OH)D ---------------------------------
+BOGH_DAYS = (0, 2, 5, 7)  # four exposures 2-3 days apart
+BOGH_MEASURE_DAY = 9  # two days after the last exposure
+
+
+def bogh_rise(sed: float, area: float, baseline: float) -> float:
+    """Rise of 25(OH)D (nmol/L) after 4 exposures of ``sed`` SED on ``area`` of the skin.
+
+    The lamp dose is taken as reference-spectrum vitamin-D UV (1 SED = 100 J/m^2 on the skin;
+    assumption) through the sun model's skin conversion (skin type II, age 35), given as that
+    day's skin D3 input (ParameterStep schedule) on top of the background matching ``baseline``.
+    """
+    person = Person(age_years=35, sex="female", body_weight_kg=70, height_cm=168, gfr_ml_min=100,
+                    baseline_25ohd_nmol_l=baseline)
+    sim = Simulation(person, None, duration_days=BOGH_MEASURE_DAY, outputs=["25ohd"])
+    y0, p = sim.initial_state(sim.base_parameters())
+    ik = sim.pset.names.index("D3_skin_ug_day")
+    ug = float(skin.oral_equivalent_iu(sed * 100.0, 2, area, 35.0)) / skin.IU_PER_UG
+    steps = []
+    for d in BOGH_DAYS:
+        steps += [ParameterStep(d * 24.0, ik, ug), ParameterStep((d + 1) * 24.0, ik, 0.0)]
+    Y = integrate(sim.cm, p, y0, np.array([0.0, BOGH_MEASURE_DAY * 24.0]), steps=steps)
+    obs = sim.cm.observe(0.0, Y, np.asarray(p)[:, None])
+    c = np.ravel(np.asarray(obs["C_OHD"], dtype=float) * np.ones(2))
+    return float(c[-1] - c[0])
+
+
+def bogh2011_dose_ratio():
+    """Rise at 3.0 SED vs 0.75 SED (24 % of the skin, baseline 60 nmol/L)."""
+    return bogh_rise(3.0, 0.24, 60.0) / bogh_rise(0.75, 0.24, 60.0)
+
+
+def bogh2011_area_ratio():
+    """Rise on 24 % vs 6 % of the skin at 0.75 SED (baseline 60 nmol/L)."""
+    return bogh_rise(0.75, 0.24, 60.0) / bogh_rise(0.75, 0.06, 60.0)
+
+
+def bogh2011_baseline_ratio():
+    """Rise from a baseline of 90 vs 30 nmol/L (1.5 SED, 24 % of the skin)."""
+    return bogh_rise(1.5, 0.24, 90.0) / bogh_rise(1.5, 0.24, 30.0)

@@ -1,0 +1,156 @@
+"""[diet] and [sun] in scenario files: mapping onto the model, errors, spin-up, CLI and plots."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from calcifate.cli import main
+from calcifate.errors import InputError
+from calcifate.inputs.scenario import load_scenario, parse_scenario
+from calcifate.inputs.sun_inputs import vitamin_d_winter_months
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+INLINE = """duration_days = 1
+outputs = ["25ohd"]
+[person]
+age_years = 50
+baseline_25ohd_nmol_l = 50
+
+[diet]
+[[diet.food]]
+name = "kale"
+grams = 50
+[[diet.food]]
+name = "whole milk"
+grams = 300
+[[diet.meal]]
+time = "08:00"
+items = [ { name = "egg", grams = 100 }, { name = "gouda", grams = 30 } ]
+"""
+
+
+def test_inline_diet_sets_person_fields_and_food_vitamin_d():
+    sc = parse_scenario(INLINE)
+    p, d = sc.person, sc.diet
+    assert 600 < p.dietary_calcium_mg_day < 800  # 300 g milk + 30 g gouda + egg + kale
+    assert p.dietary_k1_ug_day > 300  # kale
+    assert p.dietary_mk9_ug_day == pytest.approx(0.3 * 70.0)  # gouda's MK-8+MK-9 (k2_unsplit)
+    assert p.dietary_meal_fat_g is not None and 0 < p.dietary_meal_fat_g < 50
+    # D3: egg 2.0 + 25(OH)D3 0.65 x 5 (potency assumption), milk fortificant (form n/s) 3.9, gouda 0.15
+    assert d.parameters["D3_food_ug_day"] == pytest.approx(2.0 + 5 * 0.65 + 3.9 + 0.15, rel=1e-6)
+    assert d.parameters["OHD3_food_ug_day"] == 0.0
+
+
+def test_diet_with_baseline_is_matched_by_a_smaller_background():
+    with_diet = parse_scenario(INLINE).simulation().run()
+    without = parse_scenario("duration_days = 1\noutputs=['25ohd']\n[person]\nage_years = 50\n"
+                             "baseline_25ohd_nmol_l = 50\ndietary_calcium_mg_day = 700\n").simulation().run()
+    d3 = parse_scenario(INLINE).diet.parameters["D3_food_ug_day"]
+    assert with_diet["25ohd"][0] == pytest.approx(50.0, abs=1e-6)
+    assert with_diet.background_d3_ug_day == pytest.approx(without.background_d3_ug_day - d3, rel=0.02)
+
+
+def test_unknown_food_names_the_food_and_the_scenario_line():
+    text = INLINE.replace('name = "kale"', 'name = "kael"')
+    with pytest.raises(InputError) as e:
+        parse_scenario(text, "s.toml")
+    msg = str(e.value)
+    assert "kael" in msg and "line 9" in msg  # the line of name = "kael" in the scenario
+
+
+def test_diet_file_relative_to_the_scenario(tmp_path):
+    shutil.copy(EXAMPLES / "diet_plan.toml", tmp_path / "plan.toml")
+    (tmp_path / "s.toml").write_text('duration_days = 1\n[diet]\nfile = "plan.toml"\n')
+    sc = load_scenario(tmp_path / "s.toml")
+    assert sc.person.dietary_mk7_ug_day == pytest.approx(50 * 1000 / 100 / 7, rel=0.05)  # natto 50 g/week
+    (tmp_path / "bad.toml").write_text('duration_days = 1\n[diet]\nfile = "missing.toml"\n')
+    with pytest.raises(InputError, match="diet.file"):
+        load_scenario(tmp_path / "bad.toml")
+
+
+@pytest.mark.parametrize("text, field", [
+    ('duration_days = 1\n[person]\ndietary_calcium_mg_day = 900\n[diet]\n[[diet.food]]\nname="whole milk"\ngrams=500\n',
+     "person.dietary_calcium_mg_day"),
+    ('duration_days = 1\n[diet]\noh25d3_potency_vs_d3 = 9\n[[diet.food]]\nname="whole milk"\ngrams=500\n',
+     "diet.oh25d3_potency_vs_d3"),
+    ('duration_days = 1\n[diet]\n[[diet.food]]\nname="whole milk"\ngrams=-5\n', "diet"),
+    ('duration_days = 1\n[diet]\n[[diet.food]]\nname="kale"\ngrams=5\n', "diet (calcium)"),
+    ('duration_days = 1\n[sun]\nplace="Manchester"\nskin_type=9\n', "sun.skin_type"),
+    ('duration_days = 1\n[sun]\nplace="Manchester"\nskin_type=2\n[[sun.habit]]\nminutes_per_day=-1\nexposed="arms"\n',
+     "sun.habit[0].minutes_per_day"),
+    ('duration_days = 1\nstart_date = "2026-13-01"\n[sun]\nplace="Manchester"\nskin_type=2\n', "start_date"),
+])
+def test_bad_diet_and_sun_input_names_the_field(text, field):
+    with pytest.raises(InputError) as e:
+        parse_scenario(text).simulation()
+    assert field in str(e.value)
+
+
+def test_person_fields_have_ranges():
+    from calcifate.inputs.person import Person
+    with pytest.raises(InputError, match="person.dietary_meal_fat_g"):
+        Person(dietary_meal_fat_g=500)
+    assert Person().dietary_k1_ug_day is None
+
+
+def test_vitamin_d_winter_from_the_model():
+    from calcifate.sun import parse_sun_config
+    uk = vitamin_d_winter_months(parse_sun_config({"place": "Manchester", "skin_type": 2}))
+    assert 12 in uk and 1 in uk and not set(uk) & {4, 5, 6, 7, 8}
+    assert vitamin_d_winter_months(parse_sun_config({"place": "Quito", "skin_type": 2})) == []
+
+
+def test_sun_without_baseline_drops_the_default_baseline():
+    sc = parse_scenario('duration_days = 1\n[sun]\nplace="Manchester"\nskin_type=2\n')
+    assert sc.person.baseline_25ohd_nmol_l is None
+    sc = parse_scenario('duration_days = 1\n[person]\nbaseline_25ohd_nmol_l = 40\n[sun]\nplace="Manchester"\nskin_type=2\n')
+    assert sc.person.baseline_25ohd_nmol_l == 40
+
+
+def test_example_year_with_sun_and_diet_via_cli(tmp_path):
+    """The example scenario (365 days, sun + diet file): runs from the periodic steady state, so
+    the start date's 25(OH)D comes back a year later; writes the CSV, the plot and the sun plot."""
+    for f in ("sun_and_diet.toml", "diet_plan.toml"):
+        shutil.copy(EXAMPLES / f, tmp_path / f)
+    out = tmp_path / "year.csv"
+    r = subprocess.run([sys.executable, "-m", "calcifate.cli", "simulate", str(tmp_path / "sun_and_diet.toml"),
+                        "-o", str(out), "-q"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "sun: Manchester" in r.stderr and "background vitamin D3 input" in r.stderr
+    df = pd.read_csv(out)
+    c = df["25ohd"].to_numpy()
+    assert abs(c[-1] - c[0]) < 0.5 + 0.05 * c[0] / 365  # periodic (one extra day of winter decline)
+    assert c.argmax() > 150 and c.argmin() < 120  # summer peak, late-winter trough
+    assert (tmp_path / "year.png").stat().st_size > 0 and (tmp_path / "year-sun.png").stat().st_size > 0
+
+
+def test_diet_cli_plot(tmp_path):
+    png = tmp_path / "d.png"
+    assert main(["diet", str(EXAMPLES / "diet_plan.toml"), "--plot", str(png)]) == 0
+    assert png.stat().st_size > 1000
+
+
+def test_sun_with_baseline_matches_the_annual_mean():
+    sc = parse_scenario('duration_days = 1\noutputs = ["25ohd"]\n[person]\nbaseline_25ohd_nmol_l = 50\n'
+                        '[sun]\nplace = "Manchester"\nskin_type = 2\n[[sun.habit]]\nmonths = "Apr-Sep"\n'
+                        'minutes_per_day = 20\nexposed = "forearms and lower legs"\n')
+    r = sc.simulation().run()
+    sun = r.meta["sun"]
+    assert sun["spinup_converged"] and sun["spinup_years"] >= 2
+    assert abs(sun["spinup_annual_mean_25ohd"] - 50.0) < 1.0  # matched at the annual-mean steady state
+    assert sun["spinup_max_25ohd"] - sun["spinup_min_25ohd"] > 5  # it does vary with the season
+    assert 0 < r.background_d3_ug_day < 60
+
+
+def test_cli_unknown_food_in_scenario_exits_2_naming_food_and_line(tmp_path):
+    p = tmp_path / "s.toml"
+    p.write_text(INLINE.replace('name = "whole milk"', 'name = "wole milk"'))
+    r = subprocess.run([sys.executable, "-m", "calcifate.cli", "simulate", str(p), "-q"], capture_output=True, text=True)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "wole milk" in r.stderr and "line 12" in r.stderr
