@@ -270,3 +270,11 @@ def oc_null_end_d3(P=None):
 RUNNERS = {n: f for n, f in list(globals().items())
            if callable(f) and not n.startswith("_") and f.__module__ == __name__
            and n not in ("inr_fall_mk7", "braam_fn_difference", "avadec_ratio")}
+
+
+def warfarin_5mg_inr(P=None):
+    w = _run("5 mg warfarin daily", 42, ["inr"], P=P, interval=1.0)
+    return float(w.inr[w.time_days >= 41].mean())
+
+
+RUNNERS["warfarin_5mg_inr"] = warfarin_5mg_inr
