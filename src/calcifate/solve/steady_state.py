@@ -75,7 +75,8 @@ def vitamin_d_steady_state(cm, p, y, target_c25: float | None, p_names: list[str
             return 0.0, yy
         yy = _solve_subset(cm, tuple(p), warm["y"], solve_names)
         warm["y"] = yy
-        obs = cm.observe(0.0, yy[:, None], np.asarray(p)[:, None])
+        with np.errstate(divide="ignore", invalid="ignore"):  # core states may be zero here (vitamin D only): harmless 0/0 in unused intermediates
+            obs = cm.observe(0.0, yy[:, None], np.asarray(p)[:, None])
         return float(np.asarray(obs["C_OHD"]).ravel()[0]), yy
 
     if target_c25 is None:

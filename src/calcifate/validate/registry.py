@@ -111,7 +111,8 @@ def _steady_c25(person, d3_ug_day):
     vals = dict(zip(sim.pset.names, p))
     vals["D3_food_ug_day"] = vals["D3_food_ug_day"] + d3_ug_day
     y2, p2, _ = vitamin_d_steady_state(sim.cm, [vals[n] for n in sim.pset.names], y, None, sim.pset.names)
-    obs = sim.cm.observe(0.0, y2[:, None], np.asarray(p2)[:, None])
+    with np.errstate(divide="ignore", invalid="ignore"):  # core states may be zero here (vitamin D only): harmless 0/0 in unused intermediates
+        obs = sim.cm.observe(0.0, y2[:, None], np.asarray(p2)[:, None])
     return float(np.ravel(obs["C_OHD"])[0])
 
 
@@ -153,7 +154,9 @@ def ekwaru_obesity():
         v["D3_food_ug_day"] = 50.0  # 2000 IU/day
         y, p, _ = vitamin_d_steady_state(s.cm, [v[n] for n in s.pset.names], np.zeros(len(s.cm.model.states)),
                                          None, s.pset.names)
-        out.append(float(np.ravel(s.cm.observe(0.0, y[:, None], np.asarray(p)[:, None])["C_OHD"])[0]))
+        with np.errstate(divide="ignore", invalid="ignore"):  # core states may be zero here (vitamin D only): harmless 0/0 in unused intermediates
+            obs = s.cm.observe(0.0, y[:, None], np.asarray(p)[:, None])
+        out.append(float(np.ravel(obs["C_OHD"])[0]))
     return out[1] - out[0]
 
 
