@@ -27,7 +27,8 @@ def _solve_subset(cm, p, y, names, tol=1e-13):
     def resid(x):
         yy = y.copy()
         yy[idx] = x * scale
-        r = np.asarray(cm.rhs(0.0, yy, p))[idx]
+        with np.errstate(divide="ignore", invalid="ignore"):  # other states may be zero (vitamin D search)
+            r = np.asarray(cm.rhs(0.0, yy, p))[idx]
         return r / np.maximum(np.abs(scale), 1e-12)
 
     sol = root(resid, np.ones(idx.size), method="hybr", tol=tol)
