@@ -77,12 +77,27 @@ def test_vitamin_d_deficiency_lowers_calcitriol_and_absorption_and_raises_pth():
     assert abs(a100 - a50) < 0.1 * a50
 
 
-@pytest.mark.xfail(strict=True, reason="model loses ~1.8 %/year at the femoral neck for this woman: too fast; "
-                   "ageing/calcium-balance calibration still open (see issue note)")
-def test_older_woman_loses_bone_at_published_rates():
-    # placebo arms of women aged 65-75 lose about 0.3-1.2 %/year at the hip (Ensrud 1995; Aloia 2005;
-    # LeBoff 2020 VITAL placebo femoral neck -0.68 % over 2 years)
-    r = Simulation(Person(age_years=70, sex="female", baseline_25ohd_nmol_l=60, dietary_calcium_mg_day=800,
-                          gfr_ml_min=75), None, duration_days=730, output_interval_hours=24 * 30).run()
-    per_year = r["bmd_femoral_neck_change"][-1] / 2
-    assert -1.5 < per_year < -0.2
+def _bmd_rate(person, output):
+    r = Simulation(person, None, duration_days=730, output_interval_hours=24 * 30, outputs=[output]).run()
+    return r[output][-1] / 2  # %/year over 2 years
+
+
+def test_bone_loss_with_age_and_menopause_at_published_rates():
+    # calcium-replete older woman (zero-calcium-balance inputs): placebo arms lose 0.26-0.55 %/year
+    # (Aloia 2005) and 0.34 %/year at the femoral neck (LeBoff 2020); calibration target, tolerance
+    # 0.25-0.6 %/year. The same woman on usual inputs (800 mg/day, GFR 75) is the registry's
+    # older_woman_usual_intake_hip, a known miss (docs/validation.md).
+    neutral = dict(body_weight_kg=70, height_cm=165, gfr_ml_min=100, baseline_25ohd_nmol_l=70,
+                   dietary_calcium_mg_day=964)
+    old = _bmd_rate(Person(age_years=70, sex="female", **neutral), "bmd_femoral_neck_change")
+    assert -0.6 < old < -0.25
+    # a 35-year-old man (peak bone mass, Riggs 2008) loses little
+    young_man = _bmd_rate(Person(age_years=35, sex="male", **neutral), "bmd_lumbar_change")
+    assert -0.1 < young_man <= 0.0
+    # a woman one year after menopause, usual inputs: spine loss 1-3.3 %/year in the first years
+    # (Greendale 2012: 2.46 %/year over the transmenopause; Sowers 2010: 3.3 %/year in the 2 years
+    # after the final menses), faster than the older woman
+    early = _bmd_rate(Person(age_years=52, sex="female", body_weight_kg=70, height_cm=165, gfr_ml_min=90,
+                             baseline_25ohd_nmol_l=60, dietary_calcium_mg_day=900), "bmd_lumbar_change")
+    assert -3.3 < early < -1.0
+    assert early < old < young_man

@@ -151,7 +151,7 @@ def test_parameter_file_complete():
 
 
 def test_every_citation_key_in_bib():
-    bib = (DATA_DIR / "references_sun.bib").read_text(encoding="utf-8")
+    bib = (DATA_DIR / "references.bib").read_text(encoding="utf-8")
     keys = set(re.findall(r"@\w+\{([^,\s]+),", bib))
     used = {p.citation_key for p in sun_parameters().values()} - {"assumption", "definition"}
     missing = used - keys

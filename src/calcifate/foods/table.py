@@ -2,7 +2,7 @@
 
 Values are per 100 g of edible portion. A value nobody measured is ``None``
 ("not measured"); a 0 means a source reported zero / not detected. Every
-value carries its source (citation key from ``references_foods.bib``).
+value carries its source (citation key from ``references.bib``).
 
 Only the standard library is used.
 """
@@ -29,7 +29,7 @@ FOODS_CSV = DATA_DIR / "foods.csv"
 ALTERNATIVES_CSV = DATA_DIR / "foods_alternatives.csv"
 ASSUMPTIONS_CSV = DATA_DIR / "food_assumptions.csv"
 REFERENCES_CSV = DATA_DIR / "intake_references.csv"
-BIB_FILE = DATA_DIR / "references_foods.bib"
+BIB_FILE = DATA_DIR / "references.bib"
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,6 @@ class Result:
 
 def _absorbed_fraction_24h(grid_h, obs, t_out_h):
     """Net absorbed / intake, both as means over the 24 h up to each output time."""
-    from scipy.integrate import cumulative_trapezoid  # noqa: F401  (kept simple below)
     absorbed = np.asarray(obs["J40"], dtype=float) * np.ones_like(grid_h)
     intake = np.asarray(obs["Ca_intake_rate"], dtype=float) * np.ones_like(grid_h)
     # cumulative integrals on the solver grid (trapezoid; the grid holds t and t - 24 h)

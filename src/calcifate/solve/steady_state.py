@@ -27,7 +27,8 @@ def _solve_subset(cm, p, y, names, tol=1e-13):
     def resid(x):
         yy = y.copy()
         yy[idx] = x * scale
-        r = np.asarray(cm.rhs(0.0, yy, p))[idx]
+        with np.errstate(divide="ignore", invalid="ignore"):  # other states may be zero (vitamin D search)
+            r = np.asarray(cm.rhs(0.0, yy, p))[idx]
         return r / np.maximum(np.abs(scale), 1e-12)
 
     sol = root(resid, np.ones(idx.size), method="hybr", tol=tol)
@@ -75,7 +76,8 @@ def vitamin_d_steady_state(cm, p, y, target_c25: float | None, p_names: list[str
             return 0.0, yy
         yy = _solve_subset(cm, tuple(p), warm["y"], solve_names)
         warm["y"] = yy
-        obs = cm.observe(0.0, yy[:, None], np.asarray(p)[:, None])
+        with np.errstate(divide="ignore", invalid="ignore"):  # core states may be zero here (vitamin D only): harmless 0/0 in unused intermediates
+            obs = cm.observe(0.0, yy[:, None], np.asarray(p)[:, None])
         return float(np.asarray(obs["C_OHD"]).ravel()[0]), yy
 
     if target_c25 is None:

@@ -31,7 +31,7 @@ __all__ = [
     "UnknownCityError",
 ]
 
-#: Folder holding ``sun_parameters.csv``, ``cities.csv`` and ``references_sun.bib``.
+#: Folder holding ``sun_parameters.csv``, ``cities.csv``; citation keys are in ``references.bib``.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
