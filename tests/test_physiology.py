@@ -30,13 +30,13 @@ def test_calcifate_set_drifts_under_0p01_percent_over_10_years_from_its_steady_s
 def test_calcium_mass_balance_to_1e_6():
     reg = cf.Regimen("1000 mg calcium daily; 2000 IU D3 daily")
     sim = Simulation(Person.example(), reg, duration_days=120, outputs=["P", "T", "Q", "Qbone", "Ca_supp_gut",
-                                                                        "Ca_diet_cum", "Ca_faecal_cum", "Ca_urine_cum"],
+                                                                        "Ca_art", "Ca_diet_cum", "Ca_faecal_cum", "Ca_urine_cum"],
                      rtol=1e-10)
     r = sim.run()
     w = r.wide
     n_doses = sum(1 for d in sim.doses for t in d.times_days(120) if d.substance == "calcium" and t <= w.time_days.iloc[-1])
     supp = 1000.0 / 40.078 * n_doses
-    pools = w["P"] + w["T"] + w["Q"] + w["Qbone"] + w["Ca_supp_gut"]
+    pools = w["P"] + w["T"] + w["Q"] + w["Qbone"] + w["Ca_supp_gut"] + w["Ca_art"]
     intake = w.Ca_diet_cum.iloc[-1] + supp
     out = w.Ca_faecal_cum.iloc[-1] + w.Ca_urine_cum.iloc[-1] + (pools.iloc[-1] - pools.iloc[0])
     # the day-0 calcium dose is already in the day-0 pools (values at a dose instant are post-dose)

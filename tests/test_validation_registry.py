@@ -4,6 +4,13 @@ from calcifate.validate.registry import load_targets, run_target
 
 # targets the model does not meet yet: kept visible (strict xfail), reported by `calcifate validate`
 KNOWN_FAILURES = {
+    "vital2020_spine": "2000 IU/day D3 in a replete woman gives +1.1 points lumbar BMD over 2 years vs +0.16 n.s.: "
+                       "mostly the local-parathyroid route (PTH ~4 % lower between 70 and 120 nmol/L) acting on the "
+                       "core's calcium balance, which has no long-term adaptation (see docs/validation.md)",
+    "nakamura2014_mk4_600": "MK-4 oral availability calibrated to Jiang 2014 (45 mg/day) is ~0.1 %: 600 ug/day for a "
+                            "week lowers ucOC:cOC by ~7 %, Nakamura saw a significant fall",
+    "schurgers2004_k1_150": "K1 is as potent as MK-7 per ug in the liver here (INR -43 % at 150 ug/day K1); Schurgers "
+                            "2004/2007 put MK-7 at ~3x K1's potency",
     "ekwaru2014_low_slope": "Heaney 2003 and Ekwaru 2014 cannot both be met by the saturable model; compromise",
     "ekwaru2014_high_slope": "the model flattens ~3-fold at 15,000-20,000 IU/day, Ekwaru reports ~11-fold",
     # sunlight on the whole model: the sun model's oral equivalent (Holick's rule, 1 SDD = 1000 IU) gives an

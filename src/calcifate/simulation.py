@@ -174,7 +174,7 @@ class Simulation:
 
         f = lambda x: inr_for(x) - target_inr  # noqa: E731
         lo = -3.0
-        hi = min(3.0, min(float(np.log(find_substance(d.substance).max_per_dose / d.canonical_amount)) for d in vka))
+        hi = min(3.0, min(float(np.log(find_substance(d.substance).max_per_dose / d.canonical_amount)) for d in vka) - 1e-9)
         if f(hi) < 0:
             raise InputError("person.target_inr", target_inr,
                              "an INR the anticoagulant can reach within its largest allowed dose")

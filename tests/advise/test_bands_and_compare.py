@@ -52,5 +52,7 @@ def test_compare_cli_writes_table_and_plot(tmp_path, capsys):
 def test_compare_keeps_anticoagulant_in_every_scenario():
     c = compare(Person.example(), Regimen("5 mg warfarin daily").doses, years=0.1)
     assert "own plan" not in c.results
-    for r in c.results.values():
-        assert r.wide.inr.iloc[-1] > 1.3
+    for name in ("none", "D3"):
+        assert c.results[name].wide.inr.iloc[-1] > 1.3
+    for name in ("K2 (MK-7)", "D3 + K2"):  # vitamin K reverses the anticoagulant (flagged on every run)
+        assert c.results[name].wide.inr.iloc[-1] < c.results["none"].wide.inr.iloc[-1]

@@ -11,7 +11,9 @@ RANGES = {
     "age_years": (18.0, 100.0, "years (the model describes adults)"),
     "body_weight_kg": (30.0, 250.0, "kg"),
     "height_cm": (120.0, 220.0, "cm"),
-    "gfr_ml_min": (5.0, 150.0, "mL/min (5 = dialysis-level kidney failure, CKD stage 5)"),
+    # below ~10 mL/min the Peterson & Riggs core has no steady state (calcitriol and 1-alpha-hydroxylase
+    # cross zero), so the supported range stops at 10 mL/min: CKD stage 5, where dialysis usually starts
+    "gfr_ml_min": (10.0, 150.0, "mL/min (10 = CKD stage 5, dialysis-level kidney failure)"),
     "baseline_25ohd_nmol_l": (5.0, 375.0, "nmol/L"),
     "dietary_calcium_mg_day": (50.0, 4000.0, "mg/day"),
     "dietary_k1_ug_day": (0.0, 100000.0, "ug/day"),

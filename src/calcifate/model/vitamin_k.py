@@ -20,7 +20,7 @@ Amounts in nmol (vitamin K) or mg (drugs), concentrations in nmol/L or mg/L, tim
   is also cut by VKOR inhibitors. The liver is served first because K1, most of the intake, is
   taken up by the liver, and extrahepatic carboxylation runs far below saturation.
 * **Gla proteins.** Osteocalcin is made by osteoblasts (the bone model's ``Osteoblast``) and,
-  as a labelled assumption, more of it with calcitriol (``g_vd_oc``, range 0 = no effect);
+  as a labelled assumption, more of it with calcitriol (``g_vd_oc``: production x (1 + g (calcitriol/ref - 1)), range 0 = no effect);
   MGP is made in the vessel wall, also a labelled vitamin D response (``g_vd_mgp``). Both compete
   for the extrahepatic cofactor (``s_load``), so more Gla protein without more vitamin K leaves a
   larger share uncarboxylated. Kidney function sets the clearance of osteocalcin fragments and of
@@ -109,8 +109,10 @@ def declare(model: Model) -> None:
     pre("cof_x", "VKx / VKx_ref * vkor_free")
     # (states only here: these feed the core's hooks, which come early in the declaration)
     pre("C8_rel", "B / V1 / calcitriol_ref")
-    pre("prod_OC", "((OBfast + OBslow) / OB0) * C8_rel**g_vd_oc")
-    pre("prod_MGP", "C8_rel**g_vd_mgp")
+    pre("vd_oc", "1 + g_vd_oc * (C8_rel - 1)")  # basal expression without calcitriol: 1 - g_vd_oc
+    pre("vd_mgp", "1 + g_vd_mgp * (C8_rel - 1)")
+    pre("prod_OC", "((OBfast + OBslow) / OB0) * vd_oc")
+    pre("prod_MGP", "vd_mgp")
     pre("gla_load", "w_oc_load * prod_OC + (1 - w_oc_load) * prod_MGP")
     pre("K_OC", "(1 - fc_OC_ref) / fc_OC_ref")
     pre("K_MGP", "(1 - fc_MGP_ref) / fc_MGP_ref")
@@ -128,7 +130,7 @@ def declare(model: Model) -> None:
     pre("mgp_inh", "(1 - I_art * fc_MGP * prod_MGP) / (1 - I_art * fc_MGP_ref)")
     pre("ckd_art", "1 + a_ckd_art * maximum(1 - gfr_rel, 0.0)")
     pre("age_art", "exp(r_age_art * (age_now - age_ref_art))")
-    pre("J_art", "k_art * CaP_rel**n_art * mgp_inh * ckd_art * age_art", "mmol/h")
+    pre("J_art", "arterial_on * k_art * CaP_rel**n_art * mgp_inh * ckd_art * age_art", "mmol/h")
     model.replace_assignment("Ca_soft_tissue_rate", "J_art")
     model.state("Ca_art", "mmol", "calcium deposited in the arterial wall (cumulative, from the start of the run)",
                 MODULE, "J_art", kind="accumulator")
@@ -142,7 +144,9 @@ def declare(model: Model) -> None:
     out("ucoc", "OC_total * (1 - fc_OC)", "ng/mL", "uncarboxylated osteocalcin")
     out("ucoc_percent", "100 * (1 - fc_OC)", "%", "ucOC / total osteocalcin x 100")
     out("dp_ucmgp", "dpucMGP", "pmol/L", "dephospho-uncarboxylated MGP (IDS-iSYS scale)")
-    out("pivka2", "pivka2_ref * ucFII", "ng/mL", "PIVKA-II (uncarboxylated prothrombin)")
+    out("pivka2", "pivka2_ref * maximum(ucFII, 0.0)**n_pivka", "ng/mL", "PIVKA-II (uncarboxylated prothrombin)")
+    out("oc_synthesis_per_osteoblast", "vd_oc", "1",
+        "osteocalcin made per osteoblast relative to the reference adult (the vitamin D response)")
     out("inr", "1 + INRmax * maximum(1 - FII * FVII, 0.0)**lambda_inr", "ratio", "international normalised ratio")
     out("arterial_calcium", "(Ca_art - Ca_art_day0) * Ca_mg_per_mmol", "mg",
         "calcium deposited in the arterial wall since day 0")

@@ -259,11 +259,12 @@ def vital2020_spine(P=None):
 
 
 def oc_null_end_d3(P=None):
-    """At g_vd_oc = 0 (no vitamin D effect on osteocalcin), 2000 IU/day D3 for a year: % change of
-    serum osteocalcin relative to placebo."""
+    """At g_vd_oc = 0 (no vitamin D effect on osteocalcin), 2000 IU/day D3 for a year in a replete
+    adult (25(OH)D 70 nmol/L, as in VITAL): % change of serum osteocalcin relative to placebo."""
     Q = dict(P or {}, g_vd_oc=0.0)
-    a = _run("2000 IU vitamin D3 daily", 365, ["osteocalcin"], P=Q, interval=24 * 30)
-    b = _run([], 365, ["osteocalcin"], P=Q, interval=24 * 30)
+    p = Person(age_years=63, sex="female", body_weight_kg=75, height_cm=163, baseline_25ohd_nmol_l=70)
+    a = _run("2000 IU vitamin D3 daily", 365, ["osteocalcin"], person=p, P=Q, interval=24 * 30)
+    b = _run([], 365, ["osteocalcin"], person=p, P=Q, interval=24 * 30)
     return float(100 * (a.osteocalcin.iloc[-1] / b.osteocalcin.iloc[-1] - 1))
 
 
