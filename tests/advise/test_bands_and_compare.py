@@ -56,3 +56,12 @@ def test_compare_keeps_anticoagulant_in_every_scenario():
         assert c.results[name].wide.inr.iloc[-1] > 1.3
     for name in ("K2 (MK-7)", "D3 + K2"):  # vitamin K reverses the anticoagulant (flagged on every run)
         assert c.results[name].wide.inr.iloc[-1] < c.results["none"].wide.inr.iloc[-1]
+
+
+def test_example_compare_file_parses():
+    from pathlib import Path
+
+    from calcifate.inputs.scenario import parse_scenario
+    text = (Path(__file__).resolve().parents[2] / "examples" / "person_compare.toml").read_text()
+    sc = parse_scenario("duration_days = 1\n" + text)
+    assert sc.person.age_years == 66 and {d.substance for d in sc.doses} == {"vitamin D3", "MK-7"}
