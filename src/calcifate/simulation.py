@@ -66,6 +66,9 @@ class Simulation:
                 raise InputError(f"parameters.{k}", v, "a model parameter name (see `calcifate model describe`)")
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
                 raise InputError(f"parameters.{k}", v, "a finite number in the model's units")
+        if self.sun is not None and "D3_skin_ug_day" in self.parameters:
+            raise InputError("parameters.D3_skin_ug_day", self.parameters["D3_skin_ug_day"],
+                             "not together with a [sun] section (the sun sets the skin input day by day)")
         self.outputs = self._check_outputs(self.outputs)
         for k, v in self.base_inputs.items():
             if k not in self.pset:

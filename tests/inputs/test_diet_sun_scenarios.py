@@ -85,6 +85,8 @@ def test_diet_file_relative_to_the_scenario(tmp_path):
     ('duration_days = 1\n[sun]\nplace="Manchester"\nskin_type=2\n[[sun.habit]]\nminutes_per_day=-1\nexposed="arms"\n',
      "sun.habit[0].minutes_per_day"),
     ('duration_days = 1\nstart_date = "2026-13-01"\n[sun]\nplace="Manchester"\nskin_type=2\n', "start_date"),
+    ('duration_days = 1\n[parameters]\nD3_skin_ug_day = 5\n[sun]\nplace="Manchester"\nskin_type=2\n',
+     "parameters.D3_skin_ug_day"),
 ])
 def test_bad_diet_and_sun_input_names_the_field(text, field):
     with pytest.raises(InputError) as e:
