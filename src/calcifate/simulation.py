@@ -147,7 +147,7 @@ class Simulation:
                     out.append(Bolus(td * 24.0, idx, d.canonical_amount * factor))
         return out
 
-    def titrate_anticoagulant(self, vals: dict, y0, p, target_inr: float) -> list[Dose]:
+    def titrate_anticoagulant(self, y0, p, target_inr: float) -> list[Dose]:
         """Scale the regimen's warfarin/acenocoumarol so that the INR, after 8 weeks of the regimen,
         averages ``target_inr`` over a day; the titrated lines then run from day -56."""
         from scipy.optimize import brentq
@@ -192,7 +192,7 @@ class Simulation:
         names = self.pset.names
         vals = dict(zip(names, p))
         if self.person is not None and self.person.target_inr is not None:
-            self.doses = self.titrate_anticoagulant(vals, y0, p, self.person.target_inr)
+            self.doses = self.titrate_anticoagulant(y0, p, self.person.target_inr)
         T = float(self.duration_days)
         start_day = min([0.0] + [d.start_day for d in self.doses])
         boluses = self.dose_boluses(vals, start_day, T)

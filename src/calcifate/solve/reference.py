@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
-from scipy.integrate import BDF, solve_ivp
+from scipy.integrate import solve_ivp
 
 from ..errors import SolverError
 
@@ -58,34 +58,6 @@ def make_jacobian(compiled, p, scale):
         return (F[:, 1:] - F[:, :1]) / h[None, :]
 
     return jac
-
-
-def _segment_bdf(fun, jac, a, b, y, t_eval, rtol, atol, h0):
-    """One breakpoint-free segment with scipy's BDF, started with the previous segment's step size.
-    Returns the states at ``t_eval`` (n, len(t_eval)) and the last step size."""
-    first = None if h0 is None else min(h0, b - a)
-    solver = BDF(fun, a, y, b, rtol=rtol, atol=atol, jac=jac, first_step=first)
-    out = np.empty((y.size, len(t_eval)))
-    done = np.zeros(len(t_eval), dtype=bool)
-    at_a = np.asarray(t_eval) <= a
-    out[:, at_a] = np.asarray(y)[:, None]
-    done |= at_a
-    h_used = 0.0
-    while solver.status == "running":
-        h_used = max(h_used * 0.5, solver.h_abs)  # the last clipped step must not shrink the next start
-        msg = solver.step()
-        if solver.status == "failed":
-            raise SolverError(f"integration failed between t = {a:g} h and {b:g} h: {msg}")
-        sel = ~done & (np.asarray(t_eval) <= solver.t)
-        if sel.any():
-            if solver.t == b and np.all(np.asarray(t_eval)[sel] == b):
-                out[:, sel] = solver.y[:, None]
-            else:
-                out[:, sel] = solver.dense_output()(np.asarray(t_eval)[sel]).reshape(y.size, -1)
-            done |= sel
-    i_end = np.asarray(t_eval) == b
-    out[:, i_end] = solver.y[:, None]
-    return out, max(h_used, solver.h_abs)
 
 
 def integrate(compiled, p: Sequence[float], y0: np.ndarray, t_out_h: np.ndarray,
@@ -136,19 +108,15 @@ def integrate(compiled, p: Sequence[float], y0: np.ndarray, t_out_h: np.ndarray,
             y[d.state_index] += d.amount
 
     apply(t0)
-    h_last = None  # step size carried from one segment to the next (no ramp-up after each dose)
     for a, b in zip(edges[:-1], edges[1:]):
         last = b == t_end
         mask = (t_out >= a) & ((t_out <= b) if last else (t_out < b)) & ~filled
         te = t_out[mask]
         t_eval = te if (te.size and te[-1] == b) else np.append(te, b)
-        if method == "BDF":
-            Ys, h_last = _segment_bdf(fun, jac_fun, a, b, y, t_eval, rtol, atol, h_last)
-        else:
-            sol = solve_ivp(fun, (a, b), y, method=method, t_eval=t_eval, rtol=rtol, atol=atol, jac=jac_fun)
-            if not sol.success:
-                raise SolverError(f"integration failed between t = {a:g} h and {b:g} h: {sol.message}")
-            Ys = sol.y
+        sol = solve_ivp(fun, (a, b), y, method=method, t_eval=t_eval, rtol=rtol, atol=atol, jac=jac_fun)
+        if not sol.success:
+            raise SolverError(f"integration failed between t = {a:g} h and {b:g} h: {sol.message}")
+        Ys = sol.y
         if te.size:
             out[:, mask] = Ys[:, :te.size]
             filled |= mask

@@ -11,7 +11,7 @@ import numpy as np
 from scipy.optimize import brentq, least_squares, root
 
 from ..errors import SolverError
-from .reference import integrate, make_jacobian
+from .reference import integrate
 
 VITAMIN_D_STATES = ("D3_gut", "D3_c", "D3_fat", "D2_gut", "D2_c", "D2_fat", "OHD3_gut", "OHD3", "OHD2")
 
