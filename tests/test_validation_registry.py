@@ -4,11 +4,6 @@ from calcifate.validate.registry import load_targets, run_target
 
 # targets the model does not meet yet: kept visible (strict xfail), reported by `calcifate validate`
 KNOWN_FAILURES = {
-    "oc_null_end": "even with no vitamin D effect on osteocalcin synthesis, 2000 IU/day lowers serum osteocalcin by "
-                   "~2.8 % in a replete woman: PTH falls, turnover and osteoblast numbers with it",
-    "vital2020_spine": "2000 IU/day D3 in a replete woman gives +1.1 points lumbar BMD over 2 years vs +0.16 n.s.: "
-                       "mostly the local-parathyroid route (PTH ~4 % lower between 70 and 120 nmol/L) acting on the "
-                       "core's calcium balance, which has no long-term adaptation (see docs/validation.md)",
     "nakamura2014_mk4_600": "MK-4 oral availability calibrated to Jiang 2014 (45 mg/day) is ~0.1 %: 600 ug/day for a "
                             "week lowers ucOC:cOC by ~7 %, Nakamura saw a significant fall",
     "schurgers2004_k1_150": "K1 is as potent as MK-7 per ug in the liver here (INR -43 % at 150 ug/day K1); Schurgers "
