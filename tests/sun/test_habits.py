@@ -140,7 +140,7 @@ def test_coordinates_instead_of_place():
         (with_habit(EXAMPLE, exposed="hands and face"), r"either exposed_skin_fraction or exposed"),
         (with_(EXAMPLE, cloud_cover=1.5), r"cloud_cover.*0\.\.1"),
         (with_(EXAMPLE, place="Manchestr"), r"Manchestr.*did you mean 'Manchester'"),
-        (with_(EXAMPLE, place="Atlantis"), r"Atlantis.*not a built-in city"),
+        (with_(EXAMPLE, place="Atlantis"), r"Atlantis.*a built-in city, or latitude and longitude"),
         (with_(EXAMPLE, latitude=50.0), r"either place or latitude"),
         (with_habit(EXAMPLE, minute_per_day=5), r"minute_per_day.*did you mean 'minutes_per_day'"),
         (with_(EXAMPLE, skin_typ=2), r"skin_typ.*did you mean 'skin_type'"),

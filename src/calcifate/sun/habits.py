@@ -417,11 +417,11 @@ def parse_sun_config(sun: Mapping[str, Any] | SunConfig) -> SunConfig:
             city = find_city(place)
         except UnknownCityError as exc:
             hint = (
-                f"; did you mean {' or '.join(repr(s) for s in exc.suggestions)}?"
+                f" (did you mean {' or '.join(repr(s) for s in exc.suggestions)}?)"
                 if exc.suggestions
-                else "; give latitude and longitude instead"
+                else ""
             )
-            raise SunConfigError(f"sun.place = {place!r} is not a built-in city{hint}") from None
+            raise _err("sun.place", place, f"a built-in city{hint}, or latitude and longitude instead") from None
         lat, lon = city.latitude, city.longitude
     else:
         if "latitude" not in sun:
