@@ -54,7 +54,7 @@ def step(name, f, lo, hi, **kw):
 
 def main():
     start_at = sys.argv[sys.argv.index("--start-at") + 1] if "--start-at" in sys.argv else "ka_K"
-    order = ["ka_K", "CL_K1", "CL_MK7", "fx_MK7", "fc_MGP_ref", "F_MK4", "hr_MK7", "e_oc_bmd", "I_art"]
+    order = ["ka_K", "CL_K1", "CL_MK7", "fx_MK7", "fc_MGP_ref", "F_MK4", "s_hep_bg", "hr_MK7", "e_oc_bmd", "I_art"]
     todo = set(order[order.index(start_at):])
     P.update({k: v for k, v in kp.load_parameter_set("calcifate").values().items()
               if k in {r["name"] for r in csv.DictReader(CAL.open())} | {"k12_MK7", "k21_MK7"}})
@@ -140,8 +140,24 @@ def main():
         P["hr_MK7"] = P["hr_MK9"] = hr
         renormalise()
         return inr_fall_mk7(P, doses=(45,))[0] - 0.40
-    if "hr_MK7" in todo:
-        step("hr_MK7", inr, 0.5, 10.0, xtol=2e-3)
+    from calcifate.validate.vitamin_k import ferland1993_inr
+
+    def ferland(s):
+        """hr_MK7 re-set for Theuwissen at this s_hep_bg; returns the Ferland 1993 INR rise minus 5 %."""
+        P["s_hep_bg"] = s
+        renormalise()
+        step("hr_MK7", inr, 0.5, 80.0, xtol=1e-2)
+        return ferland1993_inr(P) - 5.0
+    if "s_hep_bg" in todo:
+        print("s_hep_bg: smallest share of hepatic vitamin K not following intake at which 13 days at ~10 ug/day K1"
+              " raise INR by no more than 5 % (Ferland 1993: PT unchanged)")
+        for s in [k / 10 for k in range(10)]:  # smallest on a 0.1 grid (each trial re-sets hr_MK7)
+            rise = ferland(s) + 5.0
+            print(f"  s_hep_bg = {s:.1f}: INR rise {rise:.2f} %", flush=True)
+            if rise <= 5.0:
+                break
+    elif "hr_MK7" in todo:
+        step("hr_MK7", inr, 0.5, 80.0, xtol=1e-2)
     P["hr_MK9"] = P["hr_MK7"]
     renormalise()
 
@@ -174,7 +190,7 @@ def main():
     for r in rows:
         if r["name"] in P and r["name"] in {"ka_K", "CL_K1", "V_MK7", "CL_MK7", "V_MK9", "CL_MK9", "fx_MK7",
                                              "fx_MK9", "hr_MK7", "hr_MK9", "V_liv", "VKx_ref", "fc_MGP_ref",
-                                             "e_oc_bmd", "I_art", "F_MK4"}:
+                                             "e_oc_bmd", "I_art", "F_MK4", "s_hep_bg"}:
             r["value"] = f"{P[r['name']]:.6g}"
             r["note"] = NOTES.get(r["name"], "tools/calibrate_vitamin_k.py").format(e_high=high, i_high=i_high)
     with CAL.open("w", newline="") as f:
@@ -197,6 +213,7 @@ NOTES = {
     "hr_MK9": "= hr_MK7",
     "F_MK4": "tools/calibrate_vitamin_k.py: ucOC -82.3% with 45 mg/day MK-4 (Jiang 2014; steady state of a 90-day run); tiny, as Sato 2012 found no plasma MK-4 after 420 ug",
     "V_liv": "reference diet gives hepatic VK = 1 nM (Wajima 2009 baseline)",
+    "s_hep_bg": "tools/calibrate_vitamin_k.py: smallest share on a 0.1 grid at which 13 days at ~10 ug/day K1 raise INR by at most 5 % (Ferland 1993: PT unchanged), with hr_MK7 re-set for Theuwissen 2013 at each trial value",
     "VKx_ref": "extrahepatic vitamin K of the example person on the reference diet",
     "fc_MGP_ref": "tools/calibrate_vitamin_k.py: dp-ucMGP -31% after 12 weeks of 180 ug/day MK-7 (Dalmeijer 2012)",
     "e_oc_bmd": "default = half the high end {e_high:.4g}, at which Braam 2003 (K1 1 mg + D3 8 ug + minerals, 3 y) gives femoral neck +1.3% vs minerals + D",

@@ -94,7 +94,8 @@ def declare(model: Model) -> None:
 
     # ---- hepatic vitamin K cycle (Wajima 2009) and clotting -------------------------------------
     st("VK", "nmol/L", "hepatic vitamin K quinone",
-       "J_hep / V_liv - kel_VK * VK - kr_VK * vkor_free * VK + ke_VK * vkor_free * VKO")
+       "(1 - s_hep_bg) * J_hep / V_liv + s_hep_bg * kel_VK * VK_ref - kel_VK * VK - kr_VK * vkor_free * VK"
+       " + ke_VK * vkor_free * VKO")
     st("VKH2", "nmol/L", "hepatic vitamin K hydroquinone (carboxylase cofactor)", "kr_VK * vkor_free * VK - kc_VK * VKH2")
     st("VKO", "nmol/L", "hepatic vitamin K 2,3-epoxide", "kc_VK * VKH2 - ke_VK * vkor_free * VKO")
     pre("K_hep", "VKH2_ref * (1 - fc_hep_ref) / fc_hep_ref", "nmol/L")

@@ -212,6 +212,31 @@ def schurgers2004_k1_150(P=None):
     return float(100 * (1 - w.inr[t >= 6].mean() / w.inr[t < 1].mean()))
 
 
+def _ferland1993(P=None):
+    """Ferland 1993: healthy adults on 80 ug/day K1, then ~10 ug/day for 13 days (depletion).
+    Returns (INR day 13 / day 0, PIVKA-II day 13 / day 0, plasma K1 day 13 / day 0)."""
+    p = Person(age_years=30, sex="male", body_weight_kg=75, height_cm=178, dietary_k1_ug_day=80.0)
+    w = _sim([], 13, ["inr", "pivka2", "k1_plasma"], person=p, P=P, interval=24.0,
+             parameters={"dietary_K1_ug_day": 10.0}).run().wide
+    a, b = w.iloc[0], w.iloc[-1]
+    return b.inr / a.inr, b.pivka2 / a.pivka2, b.k1_plasma / a.k1_plasma
+
+
+def ferland1993_inr(P=None):
+    """% INR change after 13 days at ~10 ug/day K1 (published: PT, aPTT and factor VII unchanged)."""
+    return float(100 * (_ferland1993(P)[0] - 1))
+
+
+def ferland1993_pivka(P=None):
+    """PIVKA-II after 13 days at ~10 ug/day K1 relative to day 0 (published: a slight, significant rise)."""
+    return float(_ferland1993(P)[1])
+
+
+def ferland1993_k1(P=None):
+    """Plasma K1 after 13 days at ~10 ug/day, % of day 0 (published: 13-18 % of day 1)."""
+    return float(100 * _ferland1993(P)[2])
+
+
 # ---- bone and arteries ---------------------------------------------------------------------------------
 def braam_fn_difference(P=None):
     """Braam 2003: femoral-neck BMD after 3 years, K1 1 mg + D3 8 ug + minerals (500 mg calcium)
