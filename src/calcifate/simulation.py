@@ -111,6 +111,7 @@ class Simulation:
         for i, s in enumerate(cm.model.state_names):
             y[i] = init.get(s, 0.0)
         y[cm.model.state_index("BMDls")] = y[cm.model.state_index("BMDfn")] = 1.0
+        y[cm.model.state_index("Ca_intake_hab")] = vals["OralCa"]  # adapted to the diet (no supplements yet)
         p = [vals[n] for n in names]
         target = vals["C25_ref"]
         if self.person is not None and self.person.baseline_25ohd_nmol_l is not None:

@@ -14,6 +14,12 @@ Differences from the BioModels file, all switchable by parameters:
 * ``fix_phos_floor``: the phosphate effect on 1-alpha-hydroxylase cannot go below zero.
 * ``opg_pth_floor``: OPG production stays finite as PTH -> 0 (0 = published form).
 * ``fix_runx2`` with ``runx2_width``: the RUNX2 jump at BCL2 = 105 is smoothed by a logistic.
+* ``ca_adapt_beta`` (0 in ``Peterson2010``): the absorbable fraction of intake ``F11`` is scaled by
+  (reference intake / habitual intake) ** beta, habitual intake being the running mean of diet plus
+  supplements (``Ca_intake_hab``, time constant ``ca_adapt_tau``). In the published model the
+  fraction absorbed at steady state is ``F11`` whatever the intake (everything that enters the
+  absorbable pool is absorbed), so it hardly adapts; in women it is about inversely proportional to
+  the square root of intake (Heaney 1989: 0.45 at ~200 mg/day, ~0.15 above 2000 mg/day).
 
 Hooks other modules fill in (placeholders here, neutral values): ``VD_substrate`` (vitamin D
 substrate effect on calcitriol synthesis), ``VD_pth_eff`` (local parathyroid effect of 25(OH)D),
@@ -195,6 +201,8 @@ ASSIGNMENTS = [
     ("J40", "T31 * T * T83 / (T + T81) + T87 * T"),
     ("F11", "T77 * R**T80 / (R**T80 + T81**T80)"),
     ("Ca_intake_rate", "OralCa + Ca_supp_rate"),
+    ("Ca_adapt_fac", "((ca_adapt_ref**2 + ca_adapt_floor**2) / (Ca_intake_hab**2 + ca_adapt_floor**2))**(ca_adapt_beta / 2)"),
+    ("F11abs", "F11 * Ca_adapt_fac"),
     ("C8_ctriol50", "where(fix_gland_capacity > 0.5, B_ref / V1, C8)"),
     ("INparenCtriol", "(CtriolMax - CtriolMin) * C8_ctriol50**CtriolPTgam / (CtriolMax - 1) - C8_ctriol50**CtriolPTgam"),
     ("Ctriol50", "exp(log(INparenCtriol) / CtriolPTgam)"),
@@ -220,7 +228,7 @@ RATES = {
     "A": "SE - T64 * A",
     "P": "J14 + J40 - J15 - J27 - Ca_soft_tissue_rate",
     "ECCPhos": "J41 + J53 + J56 - J42 - J48 - J54",
-    "T": "Ca_intake_rate * F11 - J40",
+    "T": "Ca_intake_rate * F11abs - J40",
     "R": "T36 * (1 - R) - T37 * R",
     "HAp": "kHApIn * Osteoblast - kLShap * HAp",
     "PhosGut": "OralPhos * F12 - J53",
@@ -252,10 +260,13 @@ def declare(model: Model) -> None:
         model.state(name, unit, label, MODULE, RATES[name])
     for name, expr in ASSIGNMENTS:
         model.let(name, expr, MODULE)
+    # intake adaptation of calcium absorption (calcifate; ca_adapt_beta = 0 is the published model)
+    model.state("Ca_intake_hab", "mmol/h", "habitual calcium intake (diet + supplements, running mean)", MODULE,
+                "(Ca_intake_rate - Ca_intake_hab) / ca_adapt_tau")
     # calcium bookkeeping (cumulative fluxes, mmol) for mass balance
     model.state("Ca_diet_cum", "mmol", "cumulative dietary calcium intake", MODULE, "OralCa", kind="accumulator")
     model.state("Ca_faecal_cum", "mmol", "cumulative faecal calcium (unabsorbed intake)", MODULE,
-                "(1 - F11) * Ca_intake_rate", kind="accumulator")
+                "(1 - F11abs) * Ca_intake_rate", kind="accumulator")
     model.state("Ca_urine_cum", "mmol", "cumulative urinary calcium", MODULE, "J27", kind="accumulator")
     model.dosable("teriparatide", "TERISC", "ug", "teri_ug_to_pmol")
 

@@ -144,16 +144,12 @@ def theuwissen2012_threshold(P=None):
     return float(low / high)
 
 
-def _mk4_ratio_change(daily_ug, days, P=None, col="ratio"):
-    w = _run(f"{daily_ug} ug MK-4 daily", days, ["ucoc_percent", "ucoc"], person=_young(age_years=22), P=P)
-    if col == "ucoc":
-        return 100 * (w.ucoc.iloc[-1] / w.ucoc.iloc[0] - 1)
-    return 100 * (_ratio(w.ucoc_percent.iloc[-1]) / _ratio(w.ucoc_percent.iloc[0]) - 1)
-
-
 def nakamura2014_mk4_600(P=None):
-    """ucOC:cOC change after a week of 600 ug/day MK-4."""
-    return _mk4_ratio_change(600, 7, P)
+    """ucOC:cOC change from baseline at the end of the 600 ug/day week of Nakamura's escalation
+    (0 -> 300 -> 600 -> 900 -> 1500 ug/day MK-4, one week each; the 600 step follows a week at 300)."""
+    w = _run("300 ug MK-4 daily for 7 days then 600 ug MK-4 daily for 7 days", 14, ["ucoc_percent"],
+             person=_young(age_years=22), P=P)
+    return 100 * (_ratio(w.ucoc_percent.iloc[-1]) / _ratio(w.ucoc_percent.iloc[0]) - 1)
 
 
 def jiang2014_mk4_45mg(P=None):
