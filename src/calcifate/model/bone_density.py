@@ -49,5 +49,7 @@ def declare(model: Model) -> None:
     model.output("bmd_lumbar_change", "(BMDls / BMDls_day0 * (Q + Qbone) / bone_ca_day0 - 1) * 100", "%", "lumbar-spine BMD change from day 0", MODULE)
     model.output("bmd_femoral_neck_change", "(BMDfn / BMDfn_day0 * (Q + Qbone) / bone_ca_day0 - 1) * 100", "%",
                  "femoral-neck BMD change from day 0", MODULE)
-    model.output("calcium_absorbed_fraction", "100 * J40 / Ca_intake_rate", "%",
+    model.output("calcium_absorbed_fraction", "100 * J40net / Ca_intake_rate", "%",
                  "net absorption rate / intake rate (24-h means)", MODULE)
+    model.output("calcium_absorbed_true_fraction", "100 * J40 / Ca_intake_rate", "%",
+                 "true absorption rate (before endogenous faecal loss) / intake rate", MODULE)

@@ -19,7 +19,11 @@ Differences from the BioModels file, all switchable by parameters:
   supplements (``Ca_intake_hab``, time constant ``ca_adapt_tau``). In the published model the
   fraction absorbed at steady state is ``F11`` whatever the intake (everything that enters the
   absorbable pool is absorbed), so it hardly adapts; in women it is about inversely proportional to
-  the square root of intake (Heaney 1989: 0.45 at ~200 mg/day, ~0.15 above 2000 mg/day).
+  the square root of intake (Heaney 1989: 0.45 at ~200 mg/day, ~0.15 above 2000 mg/day). That law
+  is for *true* absorption, so ``Ca_endo`` (0 in ``Peterson2010``) splits the published absorption
+  (net) into true absorption (``J40``, the absorbable fraction scaled by ``k_true_abs`` so that the
+  reference is unchanged) minus an endogenous faecal loss from plasma (``J_endo``); ``J40net`` is
+  what the published ``J40`` was.
 
 Hooks other modules fill in (placeholders here, neutral values): ``VD_substrate`` (vitamin D
 substrate effect on calcitriol synthesis), ``VD_pth_eff`` (local parathyroid effect of 25(OH)D),
@@ -202,7 +206,13 @@ ASSIGNMENTS = [
     ("F11", "T77 * R**T80 / (R**T80 + T81**T80)"),
     ("Ca_intake_rate", "OralCa + Ca_supp_rate"),
     ("Ca_adapt_fac", "((ca_adapt_ref**2 + ca_adapt_floor**2) / (Ca_intake_hab**2 + ca_adapt_floor**2))**(ca_adapt_beta / 2)"),
-    ("F11abs", "F11 * Ca_adapt_fac"),
+    ("C8r_abs", "B_ref / V1"),
+    ("R_ref_abs", "(T33 + (T34 - T33) * C8r_abs**CaPOgam / (T35**CaPOgam + C8r_abs**CaPOgam)) / (T33 + T34)"),
+    ("F11_ref", "T77 * R_ref_abs**T80 / (R_ref_abs**T80 + T81**T80)"),
+    ("k_true_abs", "1 + Ca_endo / (F11_ref * ca_adapt_ref)"),
+    ("F11abs", "F11 * Ca_adapt_fac * k_true_abs"),
+    ("J_endo", "Ca_endo * P / (Ca_ref * V1)"),
+    ("J40net", "J40 - J_endo"),
     ("C8_ctriol50", "where(fix_gland_capacity > 0.5, B_ref / V1, C8)"),
     ("INparenCtriol", "(CtriolMax - CtriolMin) * C8_ctriol50**CtriolPTgam / (CtriolMax - 1) - C8_ctriol50**CtriolPTgam"),
     ("Ctriol50", "exp(log(INparenCtriol) / CtriolPTgam)"),
@@ -226,7 +236,7 @@ RATES = {
     "B": "A - T69 * B",
     "SC": "IPTHint - k_SC * SC",
     "A": "SE - T64 * A",
-    "P": "J14 + J40 - J15 - J27 - Ca_soft_tissue_rate",
+    "P": "J14 + J40 - J15 - J27 - Ca_soft_tissue_rate - J_endo",
     "ECCPhos": "J41 + J53 + J56 - J42 - J48 - J54",
     "T": "Ca_intake_rate * F11abs - J40",
     "R": "T36 * (1 - R) - T37 * R",
@@ -265,8 +275,8 @@ def declare(model: Model) -> None:
                 "(Ca_intake_rate - Ca_intake_hab) / ca_adapt_tau")
     # calcium bookkeeping (cumulative fluxes, mmol) for mass balance
     model.state("Ca_diet_cum", "mmol", "cumulative dietary calcium intake", MODULE, "OralCa", kind="accumulator")
-    model.state("Ca_faecal_cum", "mmol", "cumulative faecal calcium (unabsorbed intake)", MODULE,
-                "(1 - F11abs) * Ca_intake_rate", kind="accumulator")
+    model.state("Ca_faecal_cum", "mmol", "cumulative faecal calcium (unabsorbed intake + endogenous)", MODULE,
+                "(1 - F11abs) * Ca_intake_rate + J_endo", kind="accumulator")
     model.state("Ca_urine_cum", "mmol", "cumulative urinary calcium", MODULE, "J27", kind="accumulator")
     model.dosable("teriparatide", "TERISC", "ug", "teri_ug_to_pmol")
 
@@ -275,6 +285,7 @@ def declare(model: Model) -> None:
     out("calcitriol", "C8", "pmol/L", "1,25(OH)2D", MODULE)
     out("serum_calcium", "CaConc", "mmol/L", "total serum calcium", MODULE)
     out("serum_phosphate", "C2", "mmol/L", "serum phosphate", MODULE)
-    out("calcium_absorbed", f"J40 * 24 * {MG_PER_MMOL_CA}", "mg/day", "net gut calcium absorption rate", MODULE)
+    out("calcium_absorbed", f"J40net * 24 * {MG_PER_MMOL_CA}", "mg/day",
+        "net gut calcium absorption rate (true absorption minus endogenous faecal calcium)", MODULE)
     out("urinary_calcium", f"J27 * 24 * {MG_PER_MMOL_CA}", "mg/day", "urinary calcium", MODULE)
     out("bone_calcium", f"(Q + Qbone) * {MG_PER_MMOL_CA} / 1000", "g", "total bone calcium", MODULE)

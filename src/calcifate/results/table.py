@@ -96,7 +96,7 @@ class Result:
 
 def _absorbed_fraction_24h(grid_h, obs, t_out_h):
     """Net absorbed / intake, both as means over the 24 h up to each output time."""
-    absorbed = np.asarray(obs["J40"], dtype=float) * np.ones_like(grid_h)
+    absorbed = np.asarray(obs["J40net"], dtype=float) * np.ones_like(grid_h)
     intake = np.asarray(obs["Ca_intake_rate"], dtype=float) * np.ones_like(grid_h)
     # cumulative integrals on the solver grid (trapezoid; the grid holds t and t - 24 h)
     ca = np.concatenate([[0.0], np.cumsum(0.5 * (absorbed[1:] + absorbed[:-1]) * np.diff(grid_h))])

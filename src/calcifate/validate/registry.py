@@ -198,12 +198,13 @@ def _bmd_rate(person, output, years=2.0):
 
 
 def absorption_ratio_200_2000():
-    """Fractional calcium absorption at a habitual 200 vs 2000 mg/day (a 50-year-old woman, steady state)."""
+    """True fractional calcium absorption at a habitual 200 vs 2000 mg/day (a 50-year-old woman,
+    steady state; isotope methods measure true absorption, before endogenous faecal calcium)."""
     vals = []
     for ca in (200.0, 2000.0):
         p = Person(age_years=50, sex="female", **{**NEUTRAL_INPUTS, "dietary_calcium_mg_day": ca})
-        r = Simulation(p, None, duration_days=1, outputs=["calcium_absorbed_fraction"]).run()
-        vals.append(float(r["calcium_absorbed_fraction"][0]))
+        r = Simulation(p, None, duration_days=1, outputs=["calcium_absorbed_true_fraction"]).run()
+        vals.append(float(r["calcium_absorbed_true_fraction"][0]))
     return vals[0] / vals[1]
 
 
