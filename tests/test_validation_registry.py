@@ -24,6 +24,9 @@ KNOWN_FAILURES = {
     "older_woman_usual_intake_hip": "bone loss at usual intake is set by the core's calcium balance: bone calcium is a "
                                     "pure integrator of it (no bone-mass set point), and a lower GFR raises urinary "
                                     "calcium (docs/validation.md): -1.4 %/year with the intake-adapted absorption",
+    "liu2022_urine_calcium_gfr": "the published kidney makes urinary calcium nearly independent of GFR (an absolute "
+                                 "offset term), and lower calcitriol lowers reabsorption: urine rises 1.5x from GFR "
+                                 "90 to 30 mL/min; in people it falls (docs/validation.md)",
     "tai2015_calcium_supplement_fn": "same integrator: 1000 mg/day calcium keeps ~80 mg/day more in bone for as long as "
                                      "it is taken (+5.2 points at 2 years, +3.0 at 1; published +0.7-1.8, not "
                                      "progressive); +12 points without the intake-adapted absorption",

@@ -221,6 +221,16 @@ def tai2015_supplement_fn():
     return out[1] - out[0]
 
 
+def urine_calcium_gfr30_vs_90():
+    """Urinary calcium at GFR 30 vs 90 mL/min (a 60-year-old woman at the reference inputs otherwise)."""
+    vals = []
+    for g in (30.0, 90.0):
+        p = Person(age_years=60, sex="female", **{**NEUTRAL_INPUTS, "gfr_ml_min": g})
+        r = Simulation(p, None, duration_days=1, outputs=["urinary_calcium"]).run()
+        vals.append(float(r["urinary_calcium"][0]))
+    return vals[0] / vals[1]
+
+
 def meno_spine_loss():
     return _bmd_rate(Person(age_years=51, sex="female", **NEUTRAL_INPUTS), "bmd_lumbar_change")
 
