@@ -160,9 +160,13 @@ def ekwaru_obesity():
     return out[1] - out[0]
 
 
+def _day0(person, output):
+    """One output of ``person`` at day 0 (their steady state), no regimen."""
+    return float(Simulation(person, None, duration_days=1, outputs=[output]).run()[output][0])
+
+
 def _pth_at(c25):
-    sim = Simulation(_person(baseline_25ohd_nmol_l=c25), None, duration_days=1, outputs=["pth"])
-    return float(sim.run()["pth"][0])
+    return _day0(_person(baseline_25ohd_nmol_l=c25), "pth")
 
 
 def pth_ratio_20_80():
@@ -200,12 +204,9 @@ def _bmd_rate(person, output, years=2.0):
 def absorption_ratio_200_2000():
     """True fractional calcium absorption at a habitual 200 vs 2000 mg/day (a 50-year-old woman,
     steady state; isotope methods measure true absorption, before endogenous faecal calcium)."""
-    vals = []
-    for ca in (200.0, 2000.0):
-        p = Person(age_years=50, sex="female", **{**NEUTRAL_INPUTS, "dietary_calcium_mg_day": ca})
-        r = Simulation(p, None, duration_days=1, outputs=["calcium_absorbed_true_fraction"]).run()
-        vals.append(float(r["calcium_absorbed_true_fraction"][0]))
-    return vals[0] / vals[1]
+    lo, hi = (_day0(Person(age_years=50, sex="female", **{**NEUTRAL_INPUTS, "dietary_calcium_mg_day": ca}),
+                    "calcium_absorbed_true_fraction") for ca in (200.0, 2000.0))
+    return lo / hi
 
 
 def tai2015_supplement_fn():
@@ -223,12 +224,9 @@ def tai2015_supplement_fn():
 
 def urine_calcium_gfr30_vs_90():
     """Urinary calcium at GFR 30 vs 90 mL/min (a 60-year-old woman at the reference inputs otherwise)."""
-    vals = []
-    for g in (30.0, 90.0):
-        p = Person(age_years=60, sex="female", **{**NEUTRAL_INPUTS, "gfr_ml_min": g})
-        r = Simulation(p, None, duration_days=1, outputs=["urinary_calcium"]).run()
-        vals.append(float(r["urinary_calcium"][0]))
-    return vals[0] / vals[1]
+    low_gfr, ref = (_day0(Person(age_years=60, sex="female", **{**NEUTRAL_INPUTS, "gfr_ml_min": g}), "urinary_calcium")
+                    for g in (30.0, 90.0))
+    return low_gfr / ref
 
 
 def meno_spine_loss():
