@@ -125,7 +125,7 @@ class Simulation:
                 target = None
         y, p, self.background_d3_ug_day = vitamin_d_steady_state(cm, p, y, target, names)
         if self.person is not None:
-            y = core_steady_state(cm, p, y, REFERENCE_BONE_CA_MMOL)
+            y, p = core_steady_state(cm, p, y, REFERENCE_BONE_CA_MMOL)
         if self._sun is not None:
             y = self._sun.spin_up(cm, p, y)
         return y, p

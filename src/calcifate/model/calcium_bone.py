@@ -29,7 +29,8 @@ Hooks other modules fill in (placeholders here, neutral values): ``VD_substrate`
 substrate effect on calcitriol synthesis), ``VD_pth_eff`` (local parathyroid effect of 25(OH)D),
 ``C8_vdr_extra`` (VDR activation by supraphysiological 25(OH)D, pM calcitriol-equivalent),
 ``Ca_supp_rate`` (supplement calcium entering the gut, mmol/h), ``RANKL_age_eff`` (ageing and
-menopause), ``Ca_soft_tissue_rate`` (calcium leaving plasma to soft tissue, mmol/h).
+menopause), ``Ca_soft_tissue_rate`` (calcium leaving plasma to soft tissue, mmol/h),
+``Bone_dep_eff`` (relative calcium deposition into bone, the bone set-point feedback).
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ ASSIGNMENTS = [
     ("Ca_supp_rate", "0.0"),
     ("RANKL_age_eff", "1.0"),
     ("Ca_soft_tissue_rate", "0.0"),
+    ("Bone_dep_eff", "1.0"),
     # bone calcium fluxes
     ("T13", "CaDay / 24 / Q0"),
     ("T15", "CaDay / (Ca_ref * V1 * 24)"),
@@ -129,7 +131,7 @@ ASSIGNMENTS = [
     ("J15a", "k15a * Q"),
     ("kLShap", "1 / HApMRT"),
     ("kHApIn", "kLShap / OB0"),
-    ("J15", "T15 * P * (1 - FracJ15) + T15 * P * FracJ15 * HAp"),
+    ("J15", "(T15 * P * (1 - FracJ15) + T15 * P * FracJ15 * HAp) * Bone_dep_eff"),
     ("J42", "PCa_ratio * J15"),
     ("OBfast0", "OB0 * FracOBfast"),
     ("Osteoblast", "OBfast + OBslow"),

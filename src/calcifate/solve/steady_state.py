@@ -100,39 +100,108 @@ def vitamin_d_steady_state(cm, p, y, target_c25: float | None, p_names: list[str
 
 
 def core_steady_state(cm, p, y, total_bone_ca_mmol: float, relax_years: float = 30.0):
-    """Steady state of every physiological state at the given total bone calcium (mmol)."""
+    """Steady state of every physiological state at the given total bone calcium (mmol).
+
+    Returns (y, p). Bone calcium is pinned (the Q equation, which carries d(total bone)/dt, is
+    replaced by the constraint), so without the bone set-point feedback the day-0 state is steady
+    apart from its net calcium balance. With the feedback on (``mech_gain`` > 0) the set point
+    ``bone_set`` is solved as well, so that bone calcium changes at day 0 only as fast as the set
+    point itself moves (ageing): the person has lived on their inputs long enough for the feedback
+    to balance their calcium. Where the saturating feedback cannot do that (the set point would lie
+    more than 4 ``mech_span`` away), the set point is put at that limit and the imbalance remains.
+    """
     model = cm.model
     names = [s.name for s in model.states if s.kind != "accumulator"]
     idx = np.array([model.state_index(n) for n in names])
     iq, iqb = model.state_index("Q"), model.state_index("Qbone")
-    p = tuple(p)
+    pnames = list(cm.parameter_names)
+    p = list(p)
+    mech = "mech_gain" in pnames and p[pnames.index("mech_gain")] > 0
     y = np.array(y, dtype=float)
     # relax: integrate the autonomous system, then fix total bone calcium
+    if mech:
+        p[pnames.index("bone_set")] = total_bone_ca_mmol
     t = np.array([0.0, 24.0 * 365.25 * relax_years])
-    Y = integrate(cm, p, y, t, rtol=1e-7, autonomous=True)
+    Y = integrate(cm, tuple(p), y, t, rtol=1e-7, autonomous=True)
     y = Y[:, -1].copy()
     frac = y[iq] / (y[iq] + y[iqb])
     y[iq], y[iqb] = frac * total_bone_ca_mmol, (1 - frac) * total_bone_ca_mmol
     scale = np.maximum(np.abs(y[idx]), 1e-9)
-    kq = names.index("Q")  # the Q equation carries d(total bone)/dt; replaced by the constraint
+    kq = names.index("Q")
+    warm = {"x": np.ones(idx.size)}
 
-    def resid(x):
+    def quasi(pp):
+        pp = tuple(pp)
+
+        def resid(x):
+            yy = y.copy()
+            yy[idx] = x * scale
+            r = np.asarray(cm.rhs(0.0, yy, pp))[idx] / scale
+            r[kq] = (yy[iq] + yy[iqb] - total_bone_ca_mmol) / total_bone_ca_mmol
+            return r
+
+        sol = root(resid, warm["x"], method="hybr", tol=1e-14)
+        x = sol.x
+        if not sol.success and not (np.all(np.isfinite(x)) and np.max(np.abs(resid(x))) < 1e-11):
+            ls = least_squares(resid, sol.x, xtol=1e-15, ftol=1e-15, gtol=1e-15)
+            if not ls.success or np.max(np.abs(ls.fun)) > 1e-9:
+                raise SolverError(f"core steady state not found: {sol.message}")
+            x = ls.x
+        warm["x"] = x
         yy = y.copy()
         yy[idx] = x * scale
-        r = np.asarray(cm.rhs(0.0, yy, p))[idx] / scale
-        r[kq] = (yy[iq] + yy[iqb] - total_bone_ca_mmol) / total_bone_ca_mmol
-        return r
+        return yy
 
-    sol = root(resid, np.ones(idx.size), method="hybr", tol=1e-14)
-    if not sol.success:
-        ls = least_squares(resid, sol.x, xtol=1e-15, ftol=1e-15, gtol=1e-15)
-        if not ls.success or np.max(np.abs(ls.fun)) > 1e-9:
-            raise SolverError(f"core steady state not found: {sol.message}")
-        x = ls.x
-    else:
-        x = sol.x
-    y[idx] = x * scale
-    for s in model.states:  # cumulative fluxes count from the start of the run
-        if s.kind == "accumulator":
-            y[model.state_index(s.name)] = 0.0
-    return y
+    if mech:
+        i_set = pnames.index("bone_set")
+        span = p[pnames.index("mech_span")]
+        # relative rate at which the set point moves at day 0 (ageing), from the declaration
+        obs = cm.observe(np.array([-1.0, 1.0]), np.column_stack([y, y]), np.asarray(p)[:, None])
+        s_m, s_p = np.ravel(obs["bone_set_now"])
+        target = float(np.log(s_p / s_m) / 2.0)  # 1/h
+
+        def with_set(s):
+            pp = list(p)
+            pp[i_set] = total_bone_ca_mmol * float(np.exp(np.clip(s, -1.0, 1.0)))
+            return pp
+
+        def gap(s):  # day-0 relative rate of change of bone calcium minus the set point's
+            yy = quasi(with_set(s))
+            d = np.asarray(cm.rhs(0.0, yy, tuple(with_set(s))))
+            return (d[iq] + d[iqb]) / total_bone_ca_mmol - target
+
+        def joint():  # states and the set point in one solve (the usual case, fast)
+            def resid(x):
+                yy = y.copy()
+                yy[idx] = x[:-1] * scale
+                pp = tuple(with_set(x[-1] * span))
+                d = np.asarray(cm.rhs(0.0, yy, pp))
+                r = d[idx] / scale
+                r[kq] = (yy[iq] + yy[iqb] - total_bone_ca_mmol) / total_bone_ca_mmol
+                return np.append(r, ((d[iq] + d[iqb]) / total_bone_ca_mmol - target) * 1e4)
+
+            sol = root(resid, np.append(np.ones(idx.size), 0.0), method="hybr", tol=1e-14)
+            ok = np.all(np.isfinite(sol.x)) and np.max(np.abs(resid(sol.x))) < 1e-10
+            return sol.x[-1] * span if ok else None
+
+        s = joint()
+        if s is None or abs(s) > 3.5 * span:  # no balance within the feedback's reach: the nearest limit
+            lo, hi = -4 * span, 4 * span
+            g = {}
+            for e in (lo, hi):
+                try:
+                    g[e] = gap(e)
+                except SolverError:
+                    pass
+            if len(g) == 2 and g[lo] * g[hi] < 0:
+                s = brentq(gap, lo, hi, xtol=1e-12, rtol=1e-12)
+            elif g:
+                s = min(g, key=lambda e: abs(g[e]))
+            else:
+                raise SolverError("core steady state not found with the bone set-point feedback")
+        p = with_set(s)
+    y = quasi(p)
+    for s_ in model.states:  # cumulative fluxes count from the start of the run
+        if s_.kind == "accumulator":
+            y[model.state_index(s_.name)] = 0.0
+    return y, p
