@@ -72,13 +72,6 @@ def test_upper_limit_flagged_on_stderr_not_in_csv(tmp_path):
     assert "WARNING" not in out.read_text()
 
 
-def test_teriparatide_bmd_caveat_is_flagged():
-    from calcifate import safety
-    notes = safety.flags(cf.Regimen("20 ug teriparatide daily").doses)
-    assert any("teriparatide" in n and "Neer 2001" in n for n in notes)
-    assert not any("teriparatide" in n for n in safety.flags(cf.Regimen("1000 IU D3 daily").doses))
-
-
 def test_regimen_sentences():
     r = cf.Regimen("2000 IU vitamin D3 daily for 12 weeks then 1000 IU daily; 500 mg calcium daily")
     a, b, c = r.doses

@@ -27,10 +27,6 @@ KNOWN_FAILURES = {
                                      "resorption markers seen with supplements (not quantified here); +4.35 points vs +0.7-1.8",
     "heaney2003_slope": "0.475 vs 0.49-0.91: the 25-hydroxylation compromise between Heaney 2003 and Ekwaru 2014 "
                         "(they conflict under this structure) lands just below Heaney's interval",
-    "neer2001_teriparatide_spine": "daily teriparatide raises osteoclasts more than osteoblasts in the core (about "
-                                   "x2.0 vs x1.3 at a year), and the BMD model fitted to denosumab (osteoclast "
-                                   "exponent 0.14 > osteoblast 0.079) turns that into a loss: -5.6 points vs +9",
-    "neer2001_teriparatide_femoral_neck": "same cause: -4.0 points vs +3",
     "toxicity_hypercalcaemia": "serum calcium 2.38 mmol/L at 25(OH)D ~420 nmol/L: in 4 months the extra absorbed "
                                "calcium still goes mostly into bone (the set point acts over ~6 months) and urine; "
                                "no calcitriol/VDR-driven resorption in this structure",

@@ -1,5 +1,5 @@
-"""Safety flags: doses above tolerable upper intake levels, vitamin K with anticoagulants, and regimens
-whose outputs the model is known to get wrong. Flagged on standard error, never hidden, never refused."""
+"""Safety flags: doses above tolerable upper intake levels, vitamin K with anticoagulants. Flagged on
+standard error, never hidden, never refused."""
 
 from __future__ import annotations
 
@@ -31,11 +31,6 @@ def flags(doses: list[Dose], person=None) -> list[str]:
                    "Theuwissen 2013). Do not start, stop or change vitamin K without the anticoagulation clinic.")
     elif vka:
         out.append(f"NOTE: {', '.join(vka)} in the regimen: changes in dietary vitamin K (greens, natto) shift the INR.")
-    if any(d.substance == "teriparatide" for d in doses):
-        out.append("NOTE: teriparatide in the regimen: the model's BMD outputs fall under daily teriparatide, where "
-                   "trials show gains (Neer 2001: +9 points at the lumbar spine vs placebo); PTH, calcium and "
-                   "bone-cell outputs follow the published model, BMD under teriparatide does not "
-                   "(docs/validation.md, neer2001_teriparatide_*).")
     diet_ca = person.dietary_calcium_mg_day if person is not None else 0.0
     for row in upper_limits():
         sub, lim = row["substance"], float(row["value"])

@@ -66,13 +66,19 @@ def declare(model: Model) -> None:
     model.dosable("calcium", "Ca_supp_gut", "mg", "1 / Ca_mg_per_mmol")
 
     let("BMD_mineral_eff", "1.0")
+    # anabolic (modelling-based) formation under intermittent PTH: BCL2 above the published RUNX2
+    # switch, which only daily PTH pulses reach (without the smoothing of fix_runx2, so that small
+    # excursions below the switch, e.g. with a calcium supplement, add nothing)
+    let("anabolic_ratio", "1 + maximum(BCL2 - BCL2_switch, 0.0) / RX2_low")
     let("ob_ratio", "Osteoblast / OB0")
     let("oc_ratio", "OC / OC0")
     let("kout_fn", "kout_ls * fn_kout_scale")
     model.state("BMDls", "1", "lumbar-spine BMD relative to the reference young adult", MODULE,
-                "kout_ls * (ob_ratio**g_ob_ls * BMD_mineral_eff**mineral_eff_on_bmd - oc_ratio**g_oc_ls * BMDls)")
+                "kout_ls * (ob_ratio**g_ob_ls * anabolic_ratio**g_ana_ls * BMD_mineral_eff**mineral_eff_on_bmd"
+                " - oc_ratio**g_oc_ls * BMDls)")
     model.state("BMDfn", "1", "femoral-neck BMD relative to the reference young adult", MODULE,
-                "kout_fn * (ob_ratio**(g_ob_ls * fn_scale) * BMD_mineral_eff**mineral_eff_on_bmd"
+                "kout_fn * (ob_ratio**(g_ob_ls * fn_scale) * anabolic_ratio**(g_ana_ls * fn_ana_scale)"
+                " * BMD_mineral_eff**mineral_eff_on_bmd"
                 " - oc_ratio**(g_oc_ls * fn_oc_scale) * BMDfn)")
     model.output("bmd_lumbar_change", "(BMDls / BMDls_day0 * (Q + Qbone) / bone_ca_day0 - 1) * 100", "%", "lumbar-spine BMD change from day 0", MODULE)
     model.output("bmd_femoral_neck_change", "(BMDfn / BMDfn_day0 * (Q + Qbone) / bone_ca_day0 - 1) * 100", "%",

@@ -249,32 +249,50 @@ def peacock_placebo_hip():
     return _bmd_rate(Person(age_years=74, sex="female", body_weight_kg=70, height_cm=160, gfr_ml_min=70,
                             baseline_25ohd_nmol_l=59, dietary_calcium_mg_day=546), "bmd_femoral_neck_change")
 
-def _neer2001(output):
-    """Teriparatide 20 ug/day s.c. vs placebo for 21 months (Neer 2001: postmenopausal women, mean
-    age 69, prior vertebral fractures; every woman took 1000 mg/day calcium and 400-1200 IU/day
-    vitamin D). Person: 69-year-old woman, 65 kg, 160 cm, GFR 75 mL/min, 800 mg/day dietary calcium
-    plus the trial's 1000 mg/day, 25(OH)D 70 nmol/L (assumptions, not reported as such)."""
-    out = []
-    for drug in ([], [Dose("teriparatide", 20, "ug", every_days=1)]):
+_NEER_PLACEBO: dict = {}
+
+
+def neer2001_difference(dose_ug: float, output: str, assumptions: dict | None = None) -> float:
+    """Teriparatide ``dose_ug`` ug/day s.c. minus placebo after 21 months (Neer 2001: postmenopausal
+    women, mean age 69, prior vertebral fractures; every woman took 1000 mg/day calcium and
+    400-1200 IU/day vitamin D). Person: 69-year-old woman, 65 kg, 160 cm, GFR 75 mL/min, 800 mg/day
+    dietary calcium plus the trial's 1000 mg/day, 25(OH)D 70 nmol/L (assumptions, not reported as
+    such). The placebo arm does not depend on the anabolic term and is cached."""
+    assumptions = dict(assumptions or {})
+
+    def arm(drug, a):
         p = Person(age_years=69, sex="female", body_weight_kg=65, height_cm=160, gfr_ml_min=75,
                    baseline_25ohd_nmol_l=70, dietary_calcium_mg_day=800)
         reg = [Dose("calcium", 1000, "mg", every_days=1)] + drug
-        r = Simulation(p, reg, duration_days=21 * 30.44, output_interval_hours=24 * 30, outputs=[output]).run()
-        out.append(float(r[output][-1]))
-    return out[1] - out[0]
+        r = Simulation(p, reg, duration_days=21 * 30.44, output_interval_hours=24 * 30, outputs=[output],
+                       assumptions=a).run()
+        return float(r[output][-1])
+
+    key = (output, tuple(sorted((k, v) for k, v in assumptions.items() if k not in ("g_ana_ls", "fn_ana_scale"))))
+    if key not in _NEER_PLACEBO:
+        _NEER_PLACEBO[key] = arm([], assumptions)
+    return arm([Dose("teriparatide", dose_ug, "ug", every_days=1)], assumptions) - _NEER_PLACEBO[key]
 
 
 def neer2001_spine():
-    return _neer2001("bmd_lumbar_change")
+    return neer2001_difference(20.0, "bmd_lumbar_change")
 
 
 def neer2001_femoral_neck():
-    return _neer2001("bmd_femoral_neck_change")
+    return neer2001_difference(20.0, "bmd_femoral_neck_change")
+
+
+def neer2001_spine_40():
+    return neer2001_difference(40.0, "bmd_lumbar_change")
+
+
+def neer2001_femoral_neck_40():
+    return neer2001_difference(40.0, "bmd_femoral_neck_change")
 
 
 RUNNERS = {name: fn for name, fn in globals().items() if callable(fn) and not name.startswith("_")
            and name not in ("load_targets", "run_target", "run_all", "dataclass", "Person", "Dose", "Simulation",
-                            "Target", "Outcome", "NEUTRAL_INPUTS")}
+                            "Target", "Outcome", "NEUTRAL_INPUTS", "neer2001_difference")}
 
 from .sun_targets import (bogh2011_area_ratio, bogh2011_baseline_ratio, bogh2011_dose_ratio,  # noqa: E402
                           farrar2011_south_asian_rise, rhodes2010_white_rise,
