@@ -52,7 +52,7 @@ def declare(model: Model) -> None:
     pre("meno_x", "maximum(age_now - age_menopause, 0.0)")
     pre("meno_term", "(1 - sex_male) * meno_max * (1 - exp(-meno_x / meno_tau_years))")
     model.replace_assignment("RANKL_age_eff", "where(ageing_on > 0.5, age_term * (1 + meno_term), 1.0)")
-    # bone set point: relative to day 0, falls with age and after menopause
+    # bone calcium set point, relative to day 0: falls with age after peak bone mass
     pre("set_age_now", _set_point("age_now"))
     pre("set_age_day0", _set_point("age_years"))
     pre("bone_set_now", "bone_set * where(ageing_on > 0.5, set_age_now / set_age_day0, 1.0)")

@@ -130,15 +130,20 @@ def core_steady_state(cm, p, y, total_bone_ca_mmol: float, relax_years: float = 
     kq = names.index("Q")
     warm = {"x": np.ones(idx.size)}
 
+    def core_resid(x, pp):
+        """Scaled steady-state residual of the states (total bone calcium pinned), and the rates."""
+        yy = y.copy()
+        yy[idx] = x * scale
+        d = np.asarray(cm.rhs(0.0, yy, pp))
+        r = d[idx] / scale
+        r[kq] = (yy[iq] + yy[iqb] - total_bone_ca_mmol) / total_bone_ca_mmol
+        return r, d
+
     def quasi(pp):
         pp = tuple(pp)
 
         def resid(x):
-            yy = y.copy()
-            yy[idx] = x * scale
-            r = np.asarray(cm.rhs(0.0, yy, pp))[idx] / scale
-            r[kq] = (yy[iq] + yy[iqb] - total_bone_ca_mmol) / total_bone_ca_mmol
-            return r
+            return core_resid(x, pp)[0]
 
         sol = root(resid, warm["x"], method="hybr", tol=1e-14)
         x = sol.x
@@ -172,12 +177,7 @@ def core_steady_state(cm, p, y, total_bone_ca_mmol: float, relax_years: float = 
 
         def joint():  # states and the set point in one solve (the usual case, fast)
             def resid(x):
-                yy = y.copy()
-                yy[idx] = x[:-1] * scale
-                pp = tuple(with_set(x[-1] * span))
-                d = np.asarray(cm.rhs(0.0, yy, pp))
-                r = d[idx] / scale
-                r[kq] = (yy[iq] + yy[iqb] - total_bone_ca_mmol) / total_bone_ca_mmol
+                r, d = core_resid(x[:-1], tuple(with_set(x[-1] * span)))
                 return np.append(r, ((d[iq] + d[iqb]) / total_bone_ca_mmol - target) * 1e4)
 
             sol = root(resid, np.append(np.ones(idx.size), 0.0), method="hybr", tol=1e-14)
