@@ -111,14 +111,17 @@ def _bone_ca(person, years, **params):
 
 def test_extra_calcium_moves_skeletal_calcium_for_a_while_then_stops():
     # bone calcium set point (calcifate's set): +500 mg/day from day 0 is a remodelling transient
-    # (Heaney 1994), not a gain for as long as it lasts; the excess ends up in urine
+    # (Heaney 1994), not a gain for as long as it lasts; the excess ends up in urine. The transient
+    # may take a few years to level off (Riggs 1998, 1600 mg/day: total-body mineral +0.4 % vs
+    # placebo at 1 year, +0.9 % at 4 years), but by the fourth year it has stopped growing.
     p = Person(age_years=70, sex="female", body_weight_kg=70, height_cm=165, gfr_ml_min=75,
                baseline_25ohd_nmol_l=60, dietary_calcium_mg_day=800)
     base = _bone_ca(p, 4)
     more = _bone_ca(p, 4, OralCa=1300 / 40.078 / 24)
     gain = (more.bone_calcium - base.bone_calcium).to_numpy()  # g, at 0, 1, 2, 3, 4 years
     assert gain[1] > 1.0
-    assert gain[4] < 1.2 * gain[1]
+    assert gain[4] - gain[3] < 0.1 * gain[1]  # stopped growing
+    assert gain[4] < 2.5 * gain[1]
     assert (more.urinary_calcium - base.urinary_calcium).iloc[-1] > 20  # mg/day
 
 
