@@ -100,10 +100,10 @@ def half_life_after_stop():
     return _half_life_after(r.time_days, r["25ohd"], 10, 90, base)
 
 
-def _steady_c25(person, d3_ug_day):
+def _steady_c25(person, d3_ug_day, assumptions=None):
     """Steady-state 25(OH)D with a constant extra vitamin D3 input (ug/day)."""
     from ..solve.steady_state import vitamin_d_steady_state
-    sim = Simulation(person, None, duration_days=1)
+    sim = Simulation(person, None, duration_days=1, assumptions=dict(assumptions or {}))
     vals = sim.base_parameters()
     y = np.zeros(len(sim.cm.model.states))
     _, p, b = vitamin_d_steady_state(sim.cm, [vals[n] for n in sim.pset.names], y,
@@ -116,25 +116,28 @@ def _steady_c25(person, d3_ug_day):
     return float(np.ravel(obs["C_OHD"])[0])
 
 
-def heaney_slope():
+def heaney_slope(assumptions=None):
+    """Heaney 2003: 25(OH)D after 20 weeks of 0/25/125/250 ug/day D3 from 70.3 nmol/L; slope of the
+    rise over dose (nmol/L per ug/day). ``assumptions``: parameter values (tools/calibrate_vitamin_d.py)."""
     doses = np.array([0.0, 25.0, 125.0, 250.0])
     finals = []
     for d in doses:
         reg = [Dose("vitamin D3", d, "ug", every_days=1)] if d else []
-        r = Simulation(_person(baseline_25ohd_nmol_l=70.3), reg, duration_days=140, outputs=["25ohd"]).run()
+        r = Simulation(_person(baseline_25ohd_nmol_l=70.3), reg, duration_days=140, outputs=["25ohd"],
+                       assumptions=dict(assumptions or {})).run()
         finals.append(r["25ohd"][-1])
     finals = np.array(finals)
     return float(np.polyfit(doses, finals - finals[0], 1)[0])
 
 
-def ekwaru_low():
+def ekwaru_low(assumptions=None):
     p = _person(baseline_25ohd_nmol_l=60.0)
-    return _steady_c25(p, 25.0) - _steady_c25(p, 0.0)
+    return _steady_c25(p, 25.0, assumptions) - _steady_c25(p, 0.0, assumptions)
 
 
-def ekwaru_high():
+def ekwaru_high(assumptions=None):
     p = _person(baseline_25ohd_nmol_l=60.0)
-    return (_steady_c25(p, 500.0) - _steady_c25(p, 375.0)) / 5.0
+    return (_steady_c25(p, 500.0, assumptions) - _steady_c25(p, 375.0, assumptions)) / 5.0
 
 
 def ekwaru_obesity():
