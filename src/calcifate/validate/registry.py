@@ -236,6 +236,17 @@ def meno_spine_loss():
     return _bmd_rate(Person(age_years=51, sex="female", **NEUTRAL_INPUTS), "bmd_lumbar_change")
 
 
+def sowers2010_late_spine():
+    """Lumbar-spine BMD change per year from 2 to 7 years after the final menstrual period (age 53-58,
+    the reference inputs; the model's menopause is at ``age_menopause`` = 51)."""
+    return _bmd_rate(Person(age_years=53, sex="female", **NEUTRAL_INPUTS), "bmd_lumbar_change", years=5.0)
+
+
+def sowers2010_pre_fmp_spine():
+    """Lumbar-spine BMD change per year in the 2 years before the final menstrual period (age 49-51)."""
+    return _bmd_rate(Person(age_years=49, sex="female", **NEUTRAL_INPUTS), "bmd_lumbar_change")
+
+
 def older_woman_replete_fn():
     return _bmd_rate(Person(age_years=70, sex="female", **NEUTRAL_INPUTS), "bmd_femoral_neck_change")
 
