@@ -301,6 +301,12 @@ def riggs1998_femur_4y():
     return float(calcium[-1] - placebo[-1])
 
 
+def riggs1998_total_body_4y():
+    """Skeletal calcium (for the trial's total-body bone mineral), calcium vs placebo at 4 years, %."""
+    placebo, calcium = _riggs1998("bone_calcium")
+    return 100.0 * (calcium[-1] / placebo[-1] - 1.0)
+
+
 def riggs1998_spine_1y():
     """Lumbar-spine BMD, calcium minus placebo at 1 year (points)."""
     placebo, calcium = _riggs1998("bmd_lumbar_change")
