@@ -263,6 +263,7 @@ def peacock_placebo_hip():
     return _bmd_rate(Person(age_years=74, sex="female", body_weight_kg=70, height_cm=160, gfr_ml_min=70,
                             baseline_25ohd_nmol_l=59, dietary_calcium_mg_day=546), "bmd_femoral_neck_change")
 
+
 _RIGGS1998: dict = {}
 
 
