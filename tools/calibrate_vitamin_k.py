@@ -192,6 +192,8 @@ def main():
                                              "fx_MK9", "hr_MK7", "hr_MK9", "V_liv", "VKx_ref", "fc_MGP_ref",
                                              "e_oc_bmd", "I_art", "F_MK4", "s_hep_bg"}:
             r["value"] = f"{P[r['name']]:.6g}"
+            if r["name"] in order and r["name"] not in todo:
+                continue  # not re-fitted in this run (--start-at): keep its note, which may record the fit
             r["note"] = NOTES.get(r["name"], "tools/calibrate_vitamin_k.py").format(e_high=high, i_high=i_high)
     with CAL.open("w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=["name", "value", "unit", "note"])
