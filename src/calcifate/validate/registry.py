@@ -247,6 +247,25 @@ def sowers2010_pre_fmp_spine():
     return _bmd_rate(Person(age_years=49, sex="female", **NEUTRAL_INPUTS), "bmd_lumbar_change")
 
 
+def _garnero1996(output: str) -> float:
+    """Mean of ``output`` in postmenopausal women aged 55, 65 and 75 (4-24 years after the model's
+    menopause at 51) relative to a premenopausal woman aged 45, all at the reference inputs, in %
+    (Garnero 1996: cross-sectional, 653 women, postmenopausal for 1 to 40 years)."""
+    pre = _day0(Person(age_years=45, sex="female", **NEUTRAL_INPUTS), output)
+    post = [_day0(Person(age_years=a, sex="female", **NEUTRAL_INPUTS), output) for a in (55.0, 65.0, 75.0)]
+    return 100.0 * (float(np.mean(post)) / pre - 1.0)
+
+
+def garnero1996_resorption():
+    """Osteoclasts (the core's resorption marker), postmenopausal vs premenopausal, %."""
+    return _garnero1996("OC")
+
+
+def garnero1996_formation():
+    """Serum osteocalcin (a formation marker), postmenopausal vs premenopausal, %."""
+    return _garnero1996("osteocalcin")
+
+
 def older_woman_replete_fn():
     return _bmd_rate(Person(age_years=70, sex="female", **NEUTRAL_INPUTS), "bmd_femoral_neck_change")
 
