@@ -10,12 +10,20 @@
 * Both BMD outputs are the cell-driven (remodelling) term times the skeleton's calcium relative
   to day 0 (a labelled assumption: bone mineral content follows bone calcium), so a lasting
   calcium imbalance shows as a steady loss or gain.
-* Ageing (``ageing_on``): RANKL production rises with age after peak bone mass
-  (``age_rankl_rate``), and in women after menopause (estrogen deficiency raises RANKL;
-  Eghbali-Fatourechi 2003), so bone turnover rises and the cell-driven BMD falls. Age at time t is
-  ``age_years + t / 8766``. The menopausal rise is sustained (estrogen stays low), rising with
-  time constant ``meno_tau_years``. The ageing terms are calibrated with the set point below on;
-  without it (``mech_gain`` = 0) a lasting rise in turnover would drain bone calcium for ever.
+* Ageing (``ageing_on``): RANKL production may rise with age after peak bone mass
+  (``age_rankl_rate``, 0 by default). Age at time t is ``age_years + t / 8766``.
+* Menopause (women): estrogen deficiency rises linearly from 0 to 1 across the transition, from
+  ``meno_e2_start_years`` (-2.03) to ``meno_e2_end_years`` (+2.17) around the final menstrual period
+  at ``age_menopause`` (the fall of mean estradiol in SWAN; Randolph 2011). It acts three ways:
+  RANKL production rises by ``meno_max`` (Eghbali-Fatourechi 2003) and responding-osteoblast
+  production by ``meno_ob``, so that resorption and formation markers rise as in Garnero 1996
+  (+79-97 % and +37-52 %, sustained); and the bone calcium set point falls by ``meno_set`` (as a
+  log-ratio), followed with a lag of ``meno_tau_years`` (estrogen deficiency switches remodelling
+  next to marrow to a losing mode until biomechanics stop the loss: Frost 1999; the accelerated
+  loss fades exponentially over 5-10 years: Riggs, Khosla & Melton 1998). With the denosumab-fitted
+  BMD exponents a coupled rise of resorption and formation moves the cell-driven BMD little; the
+  set point carries most of the menopausal loss. The ageing terms are calibrated with the set point
+  below on (tools/calibrate_ageing.py).
 * Bone set point (``mech_gain``; 0 in ``Peterson2010``, where total bone calcium is a pure
   integrator of the calcium balance): calcium deposition into bone (the core's J15) is scaled by
   (bone calcium / set point) ** -mech_gain, so bone calcium returns towards a set point after a
@@ -25,8 +33,8 @@
   The set point falls with age after peak bone mass, ever faster (``age_set_rate`` at
   ``age_set_ref_years``: involutional loss of skeletal calcium, which accelerates with age;
   Ensrud 1995); the person's own set point (``bone_set``) is found before day 0 so that their
-  bone calcium is tracking it (the person has lived on their inputs for years). Menopausal loss
-  comes through the bone cells (above), not through the set point.
+  bone calcium is tracking it (the person has lived on their inputs for years). In women the set
+  point also falls across the menopause (``meno_set``, above).
 """
 
 from __future__ import annotations
@@ -44,18 +52,46 @@ def _set_point(age: str) -> str:
     return f"exp(-age_set_rate * {x}**2 / (2 * (age_set_ref_years - age_peak_bone)))"
 
 
+def _age(t: str) -> str:
+    return f"(age_years + {t} / {HOURS_PER_YEAR})"
+
+
+def _ramp(age: str) -> str:
+    """Estrogen deficiency at ``age``: 0 -> 1 linearly across the menopausal transition."""
+    return (f"(maximum({age} - age_menopause - meno_e2_start_years, 0.0)"
+            f" - maximum({age} - age_menopause - meno_e2_end_years, 0.0))"
+            " / (meno_e2_end_years - meno_e2_start_years)")
+
+
+def _lagged_ramp(age: str) -> str:
+    """The ramp through a first-order lag (time constant ``meno_tau_years``), in closed form: the
+    lag of a ramp starting at u = 0 is u - tau (1 - exp(-u / tau))."""
+    def r(u):
+        return f"({u} - meno_tau_years * (1 - exp(-{u} / meno_tau_years)))"
+    u0 = f"maximum({age} - age_menopause - meno_e2_start_years, 0.0)"
+    u1 = f"maximum({age} - age_menopause - meno_e2_end_years, 0.0)"
+    return f"({r(u0)} - {r(u1)}) / (meno_e2_end_years - meno_e2_start_years)"
+
+
 def declare(model: Model) -> None:
     let = lambda n, e: model.let(n, e, MODULE)  # noqa: E731
     pre = lambda n, e: model.prepend(n, e, MODULE)  # noqa: E731
     pre("age_now", f"age_years + t / {HOURS_PER_YEAR}")
     pre("age_term", "exp(age_rankl_rate * maximum(age_now - age_peak_bone, 0.0))")
-    pre("meno_x", "maximum(age_now - age_menopause, 0.0)")
-    pre("meno_term", "(1 - sex_male) * meno_max * (1 - exp(-meno_x / meno_tau_years))")
-    model.replace_assignment("RANKL_age_eff", "where(ageing_on > 0.5, age_term * (1 + meno_term), 1.0)")
+    # estrogen deficiency (0 before the menopausal transition, 1 after it): mean estradiol falls
+    # from meno_e2_start_years to meno_e2_end_years around the final menstrual period (Randolph
+    # 2011, SWAN), here a linear ramp; meno_lag_* is the ramp through a first-order lag of
+    # meno_tau_years (the set point's fall, below)
+    pre("meno_s_now", f"(1 - sex_male) * {_ramp(_age('t'))}")
+    pre("meno_lag_now", f"(1 - sex_male) * {_lagged_ramp(_age('t'))}")
+    pre("meno_lag_day0", f"(1 - sex_male) * {_lagged_ramp('age_years')}")
+    model.replace_assignment("RANKL_age_eff", "where(ageing_on > 0.5, age_term * (1 + meno_max * meno_s_now), 1.0)")
+    model.replace_assignment("ROB_meno_eff", "where(ageing_on > 0.5, 1 + meno_ob * meno_s_now, 1.0)")
     # bone calcium set point, relative to day 0: falls with age after peak bone mass
     pre("set_age_now", _set_point("age_now"))
     pre("set_age_day0", _set_point("age_years"))
-    pre("bone_set_now", "bone_set * where(ageing_on > 0.5, set_age_now / set_age_day0, 1.0)")
+    pre("bone_set_now", "bone_set * where(ageing_on > 0.5, set_age_now / set_age_day0"
+                        " * exp(-meno_set * (meno_lag_now - meno_lag_day0)), 1.0)")
     # ~ (bone / set point) ** -mech_gain near the set point, saturating beyond a gap of mech_span
     model.replace_assignment("Bone_dep_eff",
                              "exp(-mech_gain * mech_span * tanh(log(maximum((Q + Qbone) / bone_set_now, 1e-3)) / mech_span))")

@@ -81,6 +81,7 @@ ASSIGNMENTS = [
     ("C8_vdr_extra", "0.0"),
     ("Ca_supp_rate", "0.0"),
     ("RANKL_age_eff", "1.0"),
+    ("ROB_meno_eff", "1.0"),
     ("Ca_soft_tissue_rate", "0.0"),
     ("Bone_dep_eff", "1.0"),
     # bone calcium fluxes
@@ -105,7 +106,7 @@ ASSIGNMENTS = [
     ("EC50PicROB", "exp(log(EC50PicROBparen) / PicROBgam)"),
     ("Dr", "kb * OB0 / Pic0"),
     ("PicROB", "E0PicROB + EmaxPicROB * TGFBact**PicROBgam / (TGFBact**PicROBgam + EC50PicROB**PicROBgam)"),
-    ("ROBin", "Dr * PicROB"),
+    ("ROBin", "Dr * PicROB * ROB_meno_eff"),
     ("E0PicOB", "FracPicOB * Pic0"),
     ("EC50PicOBparen", "EmaxPicOB * TGFBact0**PicOBgam / (Pic0 - E0PicOB) - TGFBact0**PicOBgam"),
     ("EC50PicOB", "exp(log(EC50PicOBparen) / PicOBgam)"),
