@@ -3,6 +3,7 @@ import pytest
 
 import calcifate as cf
 from calcifate.inputs.person import Person
+from calcifate.inputs.regimen import Dose
 from calcifate.simulation import Simulation
 
 REFERENCE = dict(age_years=20, sex="male", body_weight_kg=70, height_cm=170, gfr_ml_min=100,
@@ -142,3 +143,28 @@ def test_kidney_failure_keeps_serum_calcium_physiological_and_loses_bone():
     w = _bone_ca(Person(gfr_ml_min=10), 1)
     assert 2.1 < w.serum_calcium.iloc[0] < 2.6
     assert w.bone_calcium.iloc[-1] < 0.97 * w.bone_calcium.iloc[0]
+
+
+def test_bmd_counts_the_remodelling_transient_once():
+    # a calcium supplement's remodelling transient is in the cell-driven BMD term and in bone
+    # calcium; the BMD outputs count it once (the cell-driven term), not twice (Riggs 1998:
+    # total-body mineral +0.9 % and proximal femur +1.3 points at 4 years)
+    p = Person(age_years=66, sex="female", body_weight_kg=68, height_cm=160, gfr_ml_min=75,
+               baseline_25ohd_nmol_l=60, dietary_calcium_mg_day=800)
+    outs = ["bmd_femoral_neck_change", "BMDfn", "bone_calcium"]
+    arms = [Simulation(p, reg, duration_days=730.5, output_interval_hours=24 * 365.25, outputs=outs).run().wide
+            for reg in ([], [Dose("calcium", 800, "mg", every_days=0.5)])]
+    placebo, calcium = (a.iloc[-1] for a in arms)
+    assert calcium.bone_calcium / placebo.bone_calcium > 1.01  # the skeleton gained calcium
+    cell = 100 * (calcium.BMDfn / placebo.BMDfn - 1)
+    bmd = calcium.bmd_femoral_neck_change - placebo.bmd_femoral_neck_change
+    assert cell > 0.3 and abs(bmd - cell) < 0.1
+
+
+def test_kidney_failure_bone_loss_shows_in_bmd():
+    # beyond the set point's reach (kidney failure) the lost bone calcium shows in BMD
+    r = Simulation(Person(gfr_ml_min=10), None, duration_days=365.25, output_interval_hours=24 * 365.25,
+                   outputs=["bmd_lumbar_change", "bone_calcium"]).run().wide
+    ca_loss = 100 * (1 - r.bone_calcium.iloc[-1] / r.bone_calcium.iloc[0])
+    assert ca_loss > 3
+    assert r.bmd_lumbar_change.iloc[-1] < -0.5 * ca_loss

@@ -24,11 +24,8 @@ KNOWN_FAILURES = {
     "riggs1998_calcium_total_body": "skeletal calcium +1.85 % vs placebo at 4 years against +0.9 % total-body mineral "
                                     "(interval 0.2-1.8): fewer osteoclasts cut the core's bone-to-plasma flux and the "
                                     "set point (mech_gain 4) lets bone calcium settle above it",
-    "riggs1998_calcium_femur": "4 years of 1600 mg/day: femoral neck +2.9 points vs +1.3: the cell-driven term "
-                               "(a remodelling transient of the osteoclast fall) and the skeleton's calcium (+1.85 %, "
-                               "vs +0.9 % total-body mineral in the trial) both rise and the BMD output multiplies them",
-    "riggs1998_calcium_spine_4y": "+3.7 points at 4 years vs +0.3 (n.s.): same cause as the femur; the trial's 1-year "
-                                  "spine gain (+2.0) is met (+3.0) but does not fade in the model",
+    "riggs1998_calcium_spine_4y": "+1.9 points at 4 years vs +0.3 (n.s.; interval -0.9-1.5): the cell-driven term of the "
+                                  "osteoclast fall persists while the trial's 1-year spine gain (+2.0; model +1.3) faded",
     "heaney2003_slope": "0.475 vs 0.49-0.91: the 25-hydroxylation compromise between Heaney 2003 and Ekwaru 2014 "
                         "(they conflict under this structure) lands just below Heaney's interval",
     "toxicity_hypercalcaemia": "serum calcium 2.38 mmol/L at 25(OH)D ~420 nmol/L: in 4 months the extra absorbed "

@@ -209,6 +209,9 @@ class Simulation:
         vals["BMDfn_day0"] = float(y[self.cm.model.state_index("BMDfn")])
         vals["Ca_art_day0"] = float(y[self.cm.model.state_index("Ca_art")])
         vals["bone_ca_day0"] = float(y[self.cm.model.state_index("Q")] + y[self.cm.model.state_index("Qbone")])
+        obs0 = self.cm.observe(np.array([0.0]), np.asarray(y, dtype=float)[:, None],
+                               np.asarray([vals[n] for n in names], dtype=float)[:, None])
+        vals["bone_gap_beyond_day0"] = float(np.ravel(obs0["bone_gap_beyond"])[0])
         p = [vals[n] for n in names]
         post = [b for b in boluses if b.time_h >= 0]
         t_out = np.arange(0.0, T * 24.0 + 1e-9, self.output_interval_hours)

@@ -7,9 +7,14 @@
   exponent by the response to antiresorptive denosumab (Cummings 2009), slower turnover.
 * ``BMD_mineral_eff`` is the hook through which a change in bone mineralisation (carboxylated
   osteocalcin, the vitamin K module) moves BMD formation; it is 1 here.
-* Both BMD outputs are the cell-driven (remodelling) term times the skeleton's calcium relative
-  to day 0 (a labelled assumption: bone mineral content follows bone calcium), so a lasting
-  calcium imbalance shows as a steady loss or gain.
+* Both BMD outputs are the cell-driven (remodelling) term times the skeleton's mineral relative to
+  day 0 (a labelled assumption: bone mineral content follows bone calcium). With the set point on,
+  that mineral is the set point's course (ageing, menopause) times the part of bone calcium's gap
+  from the set point that the feedback cannot close (beyond ``mech_span``: a lasting imbalance, as
+  in kidney failure). The gap within the span is the remodelling transient of the calcium core
+  (e.g. a calcium supplement's), which the cell-driven term already carries; counting it in both
+  doubled the supplement's BMD gain (Riggs 1998, docs/validation.md, session 7). Without the set
+  point (``Peterson2010``) it is bone calcium itself.
 * Ageing (``ageing_on``): RANKL production may rise with age after peak bone mass
   (``age_rankl_rate``, 0 by default). Age at time t is ``age_years + t / 8766``.
 * Menopause (women): estrogen deficiency rises linearly from 0 to 1 across the transition, from
@@ -116,8 +121,17 @@ def declare(model: Model) -> None:
                 "kout_fn * (ob_ratio**(g_ob_ls * fn_scale) * anabolic_ratio**(g_ana_ls * fn_ana_scale)"
                 " * BMD_mineral_eff**mineral_eff_on_bmd"
                 " - oc_ratio**(g_oc_ls * fn_oc_scale) * BMDfn)")
-    model.output("bmd_lumbar_change", "(BMDls / BMDls_day0 * (Q + Qbone) / bone_ca_day0 - 1) * 100", "%", "lumbar-spine BMD change from day 0", MODULE)
-    model.output("bmd_femoral_neck_change", "(BMDfn / BMDfn_day0 * (Q + Qbone) / bone_ca_day0 - 1) * 100", "%",
+    # the skeleton's mineral relative to day 0, as BMD sees it beyond the cell-driven term: the set
+    # point's course (ageing, menopause) and the part of bone calcium's gap from it that the
+    # feedback cannot close (beyond mech_span: a lasting imbalance, e.g. kidney failure). The gap
+    # within the span is the remodelling transient, which the cell-driven term already carries.
+    let("bone_gap", "log(maximum((Q + Qbone) / bone_set_now, 1e-3))")
+    let("bone_gap_beyond", "bone_gap - mech_span * tanh(bone_gap / mech_span)")
+    let("bone_mineral_ratio", "where(mech_gain > 0, bone_set_now / bone_set * exp(bone_gap_beyond - bone_gap_beyond_day0),"
+                              " (Q + Qbone) / bone_ca_day0)")
+    model.output("bmd_lumbar_change", "(BMDls / BMDls_day0 * bone_mineral_ratio - 1) * 100", "%",
+                 "lumbar-spine BMD change from day 0", MODULE)
+    model.output("bmd_femoral_neck_change", "(BMDfn / BMDfn_day0 * bone_mineral_ratio - 1) * 100", "%",
                  "femoral-neck BMD change from day 0", MODULE)
     model.output("calcium_absorbed_fraction", "100 * J40net / Ca_intake_rate", "%",
                  "net absorption rate / intake rate (24-h means)", MODULE)
