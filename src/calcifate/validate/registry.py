@@ -247,6 +247,28 @@ def sowers2010_pre_fmp_spine():
     return _bmd_rate(Person(age_years=49, sex="female", **NEUTRAL_INPUTS), "bmd_lumbar_change")
 
 
+def _bmd_change(person, output, years):
+    r = Simulation(person, None, duration_days=365.25 * years, output_interval_hours=24 * 30,
+                   outputs=[output]).run()
+    return float(r[output][-1])
+
+
+def greendale2012_transmenopause_fn():
+    """Femoral-neck BMD change over the transmenopause, 1 year before to 2 years after the final
+    menstrual period (a woman aged 50 followed 3 years; the model's menopause is at 51), %."""
+    return _bmd_change(Person(age_years=50, sex="female", **NEUTRAL_INPUTS), "bmd_femoral_neck_change", 3.0)
+
+
+def greendale2012_10y_spine():
+    """Lumbar-spine BMD change over the 10 years from 5 years before to 5 years after the FMP, %."""
+    return _bmd_change(Person(age_years=46, sex="female", **NEUTRAL_INPUTS), "bmd_lumbar_change", 10.0)
+
+
+def greendale2012_10y_fn():
+    """Femoral-neck BMD change over the same 10 years, %."""
+    return _bmd_change(Person(age_years=46, sex="female", **NEUTRAL_INPUTS), "bmd_femoral_neck_change", 10.0)
+
+
 def _garnero1996(output: str) -> float:
     """Mean of ``output`` in postmenopausal women aged 55, 65 and 75 (4-24 years after the model's
     menopause at 51) relative to a premenopausal woman aged 45, all at the reference inputs, in %
