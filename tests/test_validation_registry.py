@@ -21,9 +21,6 @@ KNOWN_FAILURES = {
     "webb2018b_type5_25min": "model minimum 3.2 nmol/L (same magnitude gap as the type II targets)",
     "bogh2011_baseline": "rise from 90 vs 30 nmol/L is only 3 % smaller (ratio 0.97): little saturation in the PK "
                          "model at these inputs",
-    "greendale2012_10y_fn": "femoral neck -12.8 % over 10 years vs -9.1 (spine -12.7 vs -10.6, which passes): the "
-                            "menopausal fall of the bone set point is whole-skeleton, so the femoral neck loses about as "
-                            "much as the spine; SWAN's femoral neck lost less",
     "riggs1998_calcium_total_body": "skeletal calcium +1.85 % vs placebo at 4 years against +0.9 % total-body mineral "
                                     "(interval 0.2-1.8): fewer osteoclasts cut the core's bone-to-plasma flux and the "
                                     "set point (mech_gain 4) lets bone calcium settle above it",

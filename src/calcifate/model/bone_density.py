@@ -95,8 +95,8 @@ def declare(model: Model) -> None:
     # bone calcium set point, relative to day 0: falls with age after peak bone mass
     pre("set_age_now", _set_point("age_now"))
     pre("set_age_day0", _set_point("age_years"))
-    pre("bone_set_now", "bone_set * where(ageing_on > 0.5, set_age_now / set_age_day0"
-                        " * exp(-meno_set * (meno_lag_now - meno_lag_day0)), 1.0)")
+    pre("meno_set_factor", "where(ageing_on > 0.5, exp(-meno_set * (meno_lag_now - meno_lag_day0)), 1.0)")
+    pre("bone_set_now", "bone_set * where(ageing_on > 0.5, set_age_now / set_age_day0, 1.0) * meno_set_factor")
     # ~ (bone / set point) ** -mech_gain near the set point, saturating beyond a gap of mech_span
     model.replace_assignment("Bone_dep_eff",
                              "exp(-mech_gain * mech_span * tanh(log(maximum((Q + Qbone) / bone_set_now, 1e-3)) / mech_span))")
@@ -131,7 +131,10 @@ def declare(model: Model) -> None:
                               " (Q + Qbone) / bone_ca_day0)")
     model.output("bmd_lumbar_change", "(BMDls / BMDls_day0 * bone_mineral_ratio - 1) * 100", "%",
                  "lumbar-spine BMD change from day 0", MODULE)
-    model.output("bmd_femoral_neck_change", "(BMDfn / BMDfn_day0 * bone_mineral_ratio - 1) * 100", "%",
+    # the femoral neck takes a share fn_meno_share of the menopausal fall (the early loss is mostly
+    # cancellous bone, and the femoral neck has less of it than the spine)
+    let("fn_mineral_ratio", "bone_mineral_ratio * where(mech_gain > 0, meno_set_factor ** (fn_meno_share - 1), 1.0)")
+    model.output("bmd_femoral_neck_change", "(BMDfn / BMDfn_day0 * fn_mineral_ratio - 1) * 100", "%",
                  "femoral-neck BMD change from day 0", MODULE)
     model.output("calcium_absorbed_fraction", "100 * J40net / Ca_intake_rate", "%",
                  "net absorption rate / intake rate (24-h means)", MODULE)
