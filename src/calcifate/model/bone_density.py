@@ -27,8 +27,10 @@
   next to marrow to a losing mode until biomechanics stop the loss: Frost 1999; the accelerated
   loss fades exponentially over 5-10 years: Riggs, Khosla & Melton 1998). With the denosumab-fitted
   BMD exponents a coupled rise of resorption and formation moves the cell-driven BMD little; the
-  set point carries most of the menopausal loss. The ageing terms are calibrated with the set point
-  below on (tools/calibrate_ageing.py).
+  set point carries most of the menopausal loss. The femoral neck shows a share ``fn_meno_share`` of
+  the set point's menopausal fall (the early loss is mostly cancellous bone; Riggs, Khosla & Melton
+  1998), fitted to SWAN. The ageing terms are calibrated with the set point below on
+  (tools/calibrate_ageing.py).
 * Bone set point (``mech_gain``; 0 in ``Peterson2010``, where total bone calcium is a pure
   integrator of the calcium balance): calcium deposition into bone (the core's J15) is scaled by
   (bone calcium / set point) ** -mech_gain, so bone calcium returns towards a set point after a
@@ -57,10 +59,6 @@ def _set_point(age: str) -> str:
     return f"exp(-age_set_rate * {x}**2 / (2 * (age_set_ref_years - age_peak_bone)))"
 
 
-def _age(t: str) -> str:
-    return f"(age_years + {t} / {HOURS_PER_YEAR})"
-
-
 def _ramp(age: str) -> str:
     """Estrogen deficiency at ``age``: 0 -> 1 linearly across the menopausal transition."""
     return (f"(maximum({age} - age_menopause - meno_e2_start_years, 0.0)"
@@ -87,8 +85,8 @@ def declare(model: Model) -> None:
     # from meno_e2_start_years to meno_e2_end_years around the final menstrual period (Randolph
     # 2011, SWAN), here a linear ramp; meno_lag_* is the ramp through a first-order lag of
     # meno_tau_years (the set point's fall, below)
-    pre("meno_s_now", f"(1 - sex_male) * {_ramp(_age('t'))}")
-    pre("meno_lag_now", f"(1 - sex_male) * {_lagged_ramp(_age('t'))}")
+    pre("meno_s_now", f"(1 - sex_male) * {_ramp('age_now')}")
+    pre("meno_lag_now", f"(1 - sex_male) * {_lagged_ramp('age_now')}")
     pre("meno_lag_day0", f"(1 - sex_male) * {_lagged_ramp('age_years')}")
     model.replace_assignment("RANKL_age_eff", "where(ageing_on > 0.5, age_term * (1 + meno_max * meno_s_now), 1.0)")
     model.replace_assignment("ROB_meno_eff", "where(ageing_on > 0.5, 1 + meno_ob * meno_s_now, 1.0)")
