@@ -284,3 +284,85 @@ def test_intake_references():
 def test_nutrient_metadata():
     assert NUTRIENT_BY_KEY["calcium"].unit == "mg"
     assert [n.key for n in NUTRIENTS][:3] == ["k1", "dk1", "mk4"]
+
+
+# ---------------------------------------------------------------- menaquinones (K2)
+MK_KEYS = ("mk4", "mk5", "mk6", "mk7", "mk8", "mk9", "mk10", "k2_unsplit")
+LONG_CHAIN = ("mk8", "mk9", "mk10", "k2_unsplit")  # what diet_inputs sums into dietary_mk9
+
+
+def _measured_mk(food):
+    return {k: food.values[k] for k in MK_KEYS if food.values[k] is not None}
+
+
+# the K2 foods the source text names -> the rows that carry their menaquinone values
+K2_NAMED = {
+    "natto": "natto", "sauerkraut": "sauerkraut", "butter": "butter_salted", "gouda": "gouda",
+    "edam": "edam", "brie": "brie", "camembert": "camembert", "cheddar": "cheddar",
+    "cream cheese": "cream_cheese", "egg yolk": "egg_yolk_raw", "boiled egg": "egg_whole_hard_boiled",
+    "chicken liver": "chicken_liver_simmered", "goose liver pate": "pate_goose_liver",
+    "chicken": "chicken_dark_meat_roasted",
+}
+
+
+@pytest.mark.parametrize("name,food_id", sorted(K2_NAMED.items()))
+def test_source_named_k2_foods_have_a_measured_menaquinone(name, food_id):
+    food = TABLE.lookup(food_id)
+    assert food is not None, food_id
+    measured = _measured_mk(food)
+    assert measured, f"{food_id}: no menaquinone value"
+    for k in measured:
+        srcs = food.sources_for(k)
+        assert srcs and all(s.key in BIB for s in srcs), (food_id, k)
+
+
+def test_long_chain_menaquinones_come_from_cheeses():
+    ranked = top("mk9", n=20)
+    assert ranked and ranked[0][0].food_id == "cheddar"
+    assert all(f.group == "dairy" for f, _ in ranked)
+    # MK-8..MK-10 or a lumped long-chain figure is known for at least four cheeses
+    cheeses = [f for f in TABLE if f.food_id.startswith(("gouda", "edam", "brie", "camembert", "cheddar"))]
+    with_long_chain = [f for f in cheeses if any(f.values[k] is not None for k in LONG_CHAIN)]
+    assert len(with_long_chain) >= 4
+    # hard cheese ranks above soft cheese in the lumped figure (Schurgers & Vermeer 2000 categories)
+    assert get("gouda").value("k2_unsplit") > get("brie").value("k2_unsplit")
+
+
+def test_no_double_counting_of_long_chain_menaquinones():
+    # k2_unsplit holds a combined figure only where no split exists: a row never has both
+    for food in TABLE:
+        if food.values["k2_unsplit"] is not None:
+            split = [k for k in ("mk8", "mk9", "mk10") if food.values[k] is not None]
+            assert not split, (food.food_id, split)
+
+
+def test_cream_cheese_mk5_and_not_detected_mk8_dunlop():
+    cc = get("cream cheese")
+    assert cc.value("mk5") == pytest.approx(1.0)
+    assert cc.value("mk8") == 0.0 and cc.is_measured("mk8")  # "MK-8 was found in Cheddar only"
+    assert [s.key for s in cc.sources_for("mk5")] == ["Dunlop2022"]
+    assert [s.key for s in cc.sources_for("mk8")] == ["Dunlop2022"]
+    # vitamers the abstract does not give stay missing, not 0
+    for k in ("mk4", "mk6", "mk7", "mk9", "mk10", "k2_unsplit"):
+        assert cc.value(k) is None, k
+    assert "not detected" in cc.note
+
+
+def test_menaquinone_zeros_are_explained_in_the_note():
+    with open(FOODS_CSV, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        zeros = [c for c in ("mk4_ug", "mk5_ug", "mk6_ug", "mk7_ug", "mk8_ug", "mk9_ug", "mk10_ug",
+                             "k2_unsplit_ug") if row[c].strip() in ("0", "0.0")]
+        if zeros:
+            assert "not detected" in row["note"], (row["food_id"], zeros)
+
+
+def test_menaquinone_sources_in_bib_and_alternatives_keys():
+    for food in TABLE:
+        for k in _measured_mk(food):
+            srcs = food.sources_for(k)
+            assert srcs and all(s.key in BIB for s in srcs), (food.food_id, k)
+    for r in load_alternatives():
+        if r["nutrient"].startswith(("mk", "k2")):
+            assert r["citation_key"] in BIB
