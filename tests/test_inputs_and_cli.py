@@ -97,3 +97,13 @@ def test_result_tidy_parquet_and_plot(tmp_path):
     assert len(pd.read_parquet(tmp_path / "r.parquet")) == len(t)
     r.plot(path=tmp_path / "r.png")
     assert (tmp_path / "r.png").stat().st_size > 1000
+
+
+def test_validate_prints_markdown_rows_with_citation_and_tolerance(capsys):
+    assert main(["validate", "--only", "gijsbers1996_fat", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("| target | citation | role |")
+    row = [c.strip() for c in out[2].strip("|").split("|")]
+    assert row[0] == "gijsbers1996_fat" and row[1] == "Gijsbers1996" and row[2] == "calibration"
+    assert row[5] == "2.5\u20134.0" and row[6] == "pass"
+    assert out[-1] == "1 passed, 0 failed"
