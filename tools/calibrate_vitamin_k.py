@@ -54,7 +54,8 @@ def step(name, f, lo, hi, **kw):
 
 def main():
     start_at = sys.argv[sys.argv.index("--start-at") + 1] if "--start-at" in sys.argv else "ka_K"
-    order = ["ka_K", "CL_K1", "CL_MK7", "fx_MK7", "fc_MGP_ref", "F_MK4", "s_hep_bg", "hr_MK7", "e_oc_bmd", "I_art"]
+    order = ["ka_K", "CL_K1", "CL_MK7", "fx_MK7", "fc_MGP_ref", "CL_MK4", "fu_MK4", "s_hep_bg", "hr_MK7", "e_oc_bmd",
+             "I_art"]
     todo = set(order[order.index(start_at):])
     P.update({k: v for k, v in kp.load_parameter_set("calcifate").values().items()
               if k in {r["name"] for r in csv.DictReader(CAL.open())} | {"k12_MK7", "k21_MK7"}})
@@ -118,16 +119,22 @@ def main():
     if "fc_MGP_ref" in todo:
         step("fc_MGP_ref", mgp, 0.05, 0.9, xtol=1e-5)
 
-    print("F_MK4: ucOC -82% with 45 mg/day MK-4 (Jiang 2014; 90-day run, steady state), then fx/fc again")
+    print("CL_MK4: 24-h plasma MK-4 AUC 485 ng.h/mL after 15 mg with a 20 g-fat breakfast (Uematsu 1996)")
+    from calcifate.validate.vitamin_k import jiang2014_mk4_45mg, uematsu1996_mk4_auc
+    def uematsu(cl):
+        P["CL_MK4"] = cl
+        return uematsu1996_mk4_auc(P) - 485.0
+    if "CL_MK4" in todo:
+        step("CL_MK4", uematsu, 2.0, 100.0, xtol=1e-3)
+
+    print("fu_MK4: ucOC -82.3% after a year of 15 mg MK-4 three times a day (Jiang 2014), then fx/fc again")
     def jiang(f):
-        P["F_MK4"] = f
+        P["fu_MK4"] = f
         renormalise()
-        person = cf.Person(age_years=65, sex="female", body_weight_kg=58, height_cm=156)
-        w = run("45 mg MK-4 daily; 500 mg calcium daily", 90, ["ucoc"], person=person).wide
-        return w.ucoc.iloc[-1] / w.ucoc.iloc[0] - (1 - 0.823)
-    if "F_MK4" in todo:
-        for _ in range(2):  # F_MK4 and the MK-7 calibration share the reference extrahepatic pool
-            step("F_MK4", jiang, 1e-4, 0.8, xtol=1e-5)
+        return jiang2014_mk4_45mg(P) + 82.3
+    if "fu_MK4" in todo:
+        for _ in range(2):  # fu_MK4 and the MK-7 calibration share the reference extrahepatic pool
+            step("fu_MK4", jiang, 1e-4, 0.2, xtol=1e-5)
             renormalise()
             step("fx_MK7", ratio, 0.005, 0.5, xtol=1e-5)
             P["fx_MK9"] = P["fx_MK7"]
@@ -140,22 +147,32 @@ def main():
         P["hr_MK7"] = P["hr_MK9"] = hr
         renormalise()
         return inr_fall_mk7(P, doses=(45,))[0] - 0.40
-    from calcifate.validate.vitamin_k import ferland1993_inr
+    from calcifate.validate.vitamin_k import liver_k1_share
 
-    def ferland(s):
-        """hr_MK7 re-set for Theuwissen at this s_hep_bg; returns the Ferland 1993 INR rise minus 5 %."""
-        P["s_hep_bg"] = s
+    def s_for(hr):
+        """s_hep_bg giving the 10 % liver K1 share at this MK weight (cheap: no simulation)."""
+        P["hr_MK7"] = P["hr_MK9"] = hr
+        def share(s):
+            P["s_hep_bg"] = s
+            renormalise()
+            return liver_k1_share(P) - 10.0
+        return brentq(share, 0.0, 0.97, xtol=1e-5) if share(0.0) > 0 else 0.0
+
+    def coupled(hr):
+        """s_hep_bg and hr_MK7 are coupled: a larger constant share needs a larger MK-7 weight for the
+        same INR fall, which in turn lowers K1's part of the intake-following supply. For each hr_MK7,
+        s_hep_bg meets the liver composition; the root meets Theuwissen 2013."""
+        P["s_hep_bg"] = s_for(hr)
         renormalise()
-        step("hr_MK7", inr, 0.5, 80.0, xtol=1e-2)
-        return ferland1993_inr(P) - 5.0
+        fall = inr_fall_mk7(P, doses=(45,))[0]
+        print(f"    hr_MK7 {hr:.4g}: s_hep_bg {P['s_hep_bg']:.4f}, INR fall {100 * fall:.1f} %", flush=True)
+        return fall - 0.40
     if "s_hep_bg" in todo:
-        print("s_hep_bg: smallest share of hepatic vitamin K not following intake at which 13 days at ~10 ug/day K1"
-              " raise INR by no more than 5 % (Ferland 1993: PT unchanged)")
-        for s in [k / 10 for k in range(10)]:  # smallest on a 0.1 grid (each trial re-sets hr_MK7)
-            rise = ferland(s) + 5.0
-            print(f"  s_hep_bg = {s:.1f}: INR rise {rise:.2f} %", flush=True)
-            if rise <= 5.0:
-                break
+        print("s_hep_bg with hr_MK7: phylloquinone is ~10 % of human liver vitamin K, long-chain menaquinones the"
+              " rest (FAO/WHO 2001), and INR -40 % at 45 ug/day MK-7 (Theuwissen 2013)")
+        step("hr_MK7", coupled, 3.0, 60.0, xtol=2e-2)
+        P["s_hep_bg"] = s_for(P["hr_MK7"])
+        print(f"  s_hep_bg = {P['s_hep_bg']:.6g}; liver K1 share {liver_k1_share(P):.2f} %")
     elif "hr_MK7" in todo:
         step("hr_MK7", inr, 0.5, 80.0, xtol=1e-2)
     P["hr_MK9"] = P["hr_MK7"]
@@ -190,7 +207,7 @@ def main():
     for r in rows:
         if r["name"] in P and r["name"] in {"ka_K", "CL_K1", "V_MK7", "CL_MK7", "V_MK9", "CL_MK9", "fx_MK7",
                                              "fx_MK9", "hr_MK7", "hr_MK9", "V_liv", "VKx_ref", "fc_MGP_ref",
-                                             "e_oc_bmd", "I_art", "F_MK4", "s_hep_bg"}:
+                                             "e_oc_bmd", "I_art", "CL_MK4", "fu_MK4", "s_hep_bg"}:
             r["value"] = f"{P[r['name']]:.6g}"
             if r["name"] in order and r["name"] not in todo:
                 continue  # not re-fitted in this run (--start-at): keep its note, which may record the fit
@@ -213,9 +230,10 @@ NOTES = {
     "fx_MK9": "= fx_MK7 (same carrier assumed)",
     "hr_MK7": "tools/calibrate_vitamin_k.py: INR -40% at 45 ug/day MK-7 on acenocoumarol titrated to INR 2 (Theuwissen 2013)",
     "hr_MK9": "= hr_MK7",
-    "F_MK4": "tools/calibrate_vitamin_k.py: ucOC -82.3% with 45 mg/day MK-4 (Jiang 2014; steady state of a 90-day run); tiny, as Sato 2012 found no plasma MK-4 after 420 ug",
+    "CL_MK4": "tools/calibrate_vitamin_k.py: 24-h AUC 485 ng.h/mL after 15 mg MK-4 with a 20 g-fat breakfast (Uematsu 1996)",
+    "fu_MK4": "tools/calibrate_vitamin_k.py: ucOC -82.3% after a year of 15 mg MK-4 three times a day (Jiang 2014)",
     "V_liv": "reference diet gives hepatic VK = 1 nM (Wajima 2009 baseline)",
-    "s_hep_bg": "tools/calibrate_vitamin_k.py: smallest share on a 0.1 grid at which 13 days at ~10 ug/day K1 raise INR by at most 5 % (Ferland 1993: PT unchanged), with hr_MK7 re-set for Theuwissen 2013 at each trial value",
+    "s_hep_bg": "tools/calibrate_vitamin_k.py: phylloquinone ~10 % of hepatic vitamin K for the reference diet (FAO/WHO 2001: MK-7..MK-13 the rest), with hr_MK7 re-set for Theuwissen 2013",
     "VKx_ref": "extrahepatic vitamin K of the example person on the reference diet",
     "fc_MGP_ref": "tools/calibrate_vitamin_k.py: dp-ucMGP -31% after 12 weeks of 180 ug/day MK-7 (Dalmeijer 2012)",
     "e_oc_bmd": "default = half the high end {e_high:.4g}, at which Braam 2003 (K1 1 mg + D3 8 ug + minerals, 3 y) gives femoral neck +1.3% vs minerals + D",

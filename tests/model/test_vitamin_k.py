@@ -91,6 +91,48 @@ def test_mk7_lowers_ucoc_and_dp_ucmgp_k1_food_less_than_oil():
     assert food < oil
 
 
+def _mk4_auc_per_ug(ug):
+    w = Simulation(Person.example(), [Dose("MK-4", ug, "ug")], duration_days=1.5, outputs=["mk4_plasma"],
+                   output_interval_hours=0.1, rtol=1e-8).run().wide
+    y = w.mk4_plasma.to_numpy() - w.mk4_plasma.iloc[0]
+    return float(np.trapezoid(y, w.time_days.to_numpy() * 24)) / ug
+
+
+def test_mk4_plasma_exposure_rises_more_than_the_dose():
+    """Saturable tissue uptake: nutritional MK-4 doses hardly reach plasma (Sato 2012), mg doses do,
+    with exposure per ug near K1's (Uematsu 1996 vs Garber 1999)."""
+    small, large = _mk4_auc_per_ug(420), _mk4_auc_per_ug(15000)
+    assert large > 5 * small
+    w = Simulation(Person.example(), [Dose("K1", 500, "ug")], duration_days=1.5, outputs=["k1_plasma"],
+                   output_interval_hours=0.1, rtol=1e-8).run().wide
+    k1 = float(np.trapezoid(w.k1_plasma - w.k1_plasma.iloc[0], w.time_days * 24)) / 500
+    assert 0.3 < large / k1 < 3
+
+
+def test_mk4_effect_on_osteocalcin_rises_less_than_the_dose():
+    """The share of MK-4 that serves carboxylation comes through the saturable uptake: 75x the dose
+    (45 mg vs 600 ug a day) gives far less than 75x the extra extrahepatic vitamin K."""
+    p = Person.example()
+    def extra_vkx(reg):
+        w = Simulation(p, Regimen(reg), duration_days=21, outputs=["VKx"]).run().wide
+        return float(w.VKx.iloc[-1] - w.VKx.iloc[0])
+    low, high = extra_vkx("600 ug MK-4 daily"), extra_vkx("15 mg MK-4 every 0.3333333333 days")
+    assert low > 0 and high > low
+    assert high / low < 30
+
+
+def test_high_dose_mk4_antagonises_warfarin():
+    """Menatetrenone at the osteoporosis dose (45 mg/day) is contraindicated with warfarin because it
+    undoes the anticoagulation; its lipoprotein-borne excess reaches the liver."""
+    p = Person(target_inr=2.5)
+    reg = [Dose("warfarin", 5, "mg", every_days=1, time_of_day_hours=20),
+           Dose("MK-4", 15, "mg", every_days=1 / 3, start_day=7)]
+    w = Simulation(p, reg, duration_days=21, outputs=["inr"]).run().wide
+    before = float(w.inr[w.time_days <= 7].iloc[-1])
+    assert before == pytest.approx(2.5, abs=0.2)
+    assert w.inr.iloc[-1] < 1 + 0.5 * (before - 1)
+
+
 def test_calcium_mass_balance_includes_the_arterial_wall():
     reg = Regimen("1000 mg calcium daily; 2000 IU D3 daily")
     sim = Simulation(Person(gfr_ml_min=20), reg, duration_days=60, rtol=1e-10,

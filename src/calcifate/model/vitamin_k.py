@@ -12,6 +12,13 @@ Amounts in nmol (vitamin K) or mg (drugs), concentrations in nmol/L or mg/L, tim
   menaquinones reach bone and vessel wall) and excretion. Part of absorbed oral K1 loses its side
   chain in the intestine and is re-prenylated to MK-4 in tissues by UBIAD1 (Hirota 2013,
   Nakagawa 2010): the ``f_men`` route into the extrahepatic pool.
+* **MK-4** is also taken up from plasma by tissues through a saturable route (``Vup_MK4``,
+  ``Kup_MK4``): nutritional doses (60-420 ug) never appear in plasma (Sato 2012), while mg doses
+  saturate it and give plasma exposure per ug like K1's (Uematsu 1996). What escapes the uptake is
+  cleared with the lipoproteins, mostly by the liver (``CL_MK4``, ``fh_MK4``: menatetrenone
+  antagonises warfarin). A share ``fu_MK4`` of the tissue uptake serves extrahepatic
+  carboxylation, so the effect on osteocalcin rises less than in proportion to the dose: 45 mg/day
+  lowers ucOC strongly (Jiang 2014), 600 ug/day measurably (Nakamura 2014).
 * **Hepatic vitamin K cycle** (Wajima 2009): quinone ``VK`` -> hydroquinone ``VKH2`` (cofactor) ->
   epoxide ``VKO`` -> quinone; both reductions are VKOR steps inhibited by warfarin and
   acenocoumarol (``vkor_free``). Hydroquinone drives carboxylation of clotting factors II and VII,
@@ -69,15 +76,19 @@ def declare(model: Model) -> None:
         st(f"{v}_gut", "nmol", f"oral {SUBSTANCE[v]} in the gut lumen", f"-ka_K * {v}_gut")
         st(f"{v}_lym", "nmol", f"{SUBSTANCE[v]} in enterocytes and chylomicrons",
            f"ka_K * {v}_gut + diet_in_{v} - ka_K * {v}_lym")
+        uptake = " - J_up_MK4" if v == "MK4" else ""
         st(f"{v}_c", "nmol", f"plasma {SUBSTANCE[v]}",
-           f"{absorbed} - J_plasma_{v} - k12_{v} * {v}_c + k21_{v} * {v}_t")
+           f"{absorbed} - J_plasma_{v}{uptake} - k12_{v} * {v}_c + k21_{v} * {v}_t")
         st(f"{v}_t", "nmol", f"{SUBSTANCE[v]} in the exchangeable tissue pool",
            f"k12_{v} * {v}_c - k21_{v} * {v}_t")
         model.dosable(SUBSTANCE[v], f"{v}_gut", "ug", f"nmol_per_ug_{v} * F_{v} * {form_factor(v)} * "
                                                       f"{fat_factor('meal_fat_g')}")
     pre("J_men", "f_men * ka_K * K1_lym", "nmol/h")
+    # MK-4: saturable tissue uptake from plasma (small doses never show in plasma, Sato 2012; mg
+    # doses do, Uematsu 1996); the share fu_MK4 of it serves extrahepatic carboxylation
+    pre("J_up_MK4", "Vup_MK4 * C_MK4 / (Kup_MK4 + C_MK4)", "nmol/h")
     pre("J_hep", " + ".join(f"fh_{v} * hr_{v} * J_plasma_{v}" for v in VITAMERS), "nmol/h")
-    pre("J_ext", " + ".join(f"fx_{v} * J_plasma_{v}" for v in VITAMERS) + " + J_men", "nmol/h")
+    pre("J_ext", " + ".join(f"fx_{v} * J_plasma_{v}" for v in VITAMERS) + " + fu_MK4 * J_up_MK4 + J_men", "nmol/h")
 
     # ---- anticoagulants -------------------------------------------------------------------------
     st("warf_gut", "mg", "oral warfarin in the gut", "-ka_warf * warf_gut")

@@ -75,6 +75,33 @@ def sato2012_mk4_vs_mk7(P=None):
     return rise4 / rise7_48
 
 
+def _uematsu1996_auc(fat_g, P=None):
+    """24-h plasma MK-4 AUC (ng.h/mL, baseline-subtracted) after 15 mg menatetrenone (soft capsule) at
+    breakfast with ``fat_g`` of fat (Uematsu 1996; 18 healthy men)."""
+    dose = Dose("MK-4", 15000, "ug", form="oil capsule", meal_fat_g=fat_g)
+    w = _run([dose], 1.5, ["mk4_plasma"], person=_young(), P=P, interval=0.05)
+    t = w.time_days.to_numpy() * 24
+    m = (t >= 8.0) & (t <= 32.0 + 1e-9)
+    y = (w.mk4_plasma.to_numpy() - w.mk4_plasma.iloc[0])[m]
+    ng_per_nmol = 1000.0 / 2248.7  # menatetrenone 444.7 g/mol
+    return float(np.trapezoid(y, t[m]) * ng_per_nmol)
+
+
+def uematsu1996_mk4_auc(P=None):
+    """Meal B: 20 g of fat (the calibration target)."""
+    return _uematsu1996_auc(20.0, P)
+
+
+def uematsu1996_mk4_auc_low_fat(P=None):
+    """Meal A: 8.8 g of fat."""
+    return _uematsu1996_auc(8.8, P)
+
+
+def uematsu1996_mk4_auc_high_fat(P=None):
+    """Meal C: 34.9 g of fat."""
+    return _uematsu1996_auc(34.9, P)
+
+
 def _auc_k1(dose: Dose, P=None, hours=9.0):
     w = _run([dose], 1.0, ["k1_plasma"], person=_young(), P=P, interval=0.05)
     t = w.time_days.to_numpy() * 24
@@ -206,6 +233,20 @@ def schurgers2004_k1_150(P=None):
     w = _sim(reg, 7, ["inr"], person=p, P=P, interval=1.0).run().wide
     t = w.time_days.to_numpy()
     return float(100 * (1 - w.inr[t >= 6].mean() / w.inr[t < 1].mean()))
+
+
+def liver_k1_share(P=None):
+    """% of hepatic vitamin K that is phylloquinone (K1) for the example person on the reference diet:
+    the intake-following share (1 - s_hep_bg) times K1's part of the hepatic supply (activity-weighted
+    by hr_v). Human liver: phylloquinone ~10 % of total vitamin K, MK-7..MK-13 the rest."""
+    sim = _sim(None, 1, ["VK"], P=P)
+    vals = sim.base_parameters()
+    y, p = sim.initial_state(vals)
+    names = list(sim.pset.names)
+    obs = sim.cm.observe(np.array([0.0]), np.asarray(y, dtype=float)[:, None], np.asarray(p, dtype=float)[:, None])
+    k1 = p[names.index("fh_K1")] * p[names.index("hr_K1")] * float(np.ravel(obs["J_plasma_K1"])[0])
+    total = float(np.ravel(obs["J_hep"])[0])
+    return float(100 * (1 - p[names.index("s_hep_bg")]) * k1 / total)
 
 
 def _ferland1993(P=None):
