@@ -83,7 +83,7 @@ def _uematsu1996_auc(fat_g, P=None):
     t = w.time_days.to_numpy() * 24
     m = (t >= 8.0) & (t <= 32.0 + 1e-9)
     y = (w.mk4_plasma.to_numpy() - w.mk4_plasma.iloc[0])[m]
-    ng_per_nmol = 1000.0 / 2248.7  # menatetrenone 444.7 g/mol
+    ng_per_nmol = 1000.0 / 2248.7  # 1 / nmol_per_ug_MK4 (menatetrenone 444.7 g/mol), ng/mL per nmol/L
     return float(np.trapezoid(y, t[m]) * ng_per_nmol)
 
 
@@ -237,8 +237,8 @@ def schurgers2004_k1_150(P=None):
 
 def liver_k1_share(P=None):
     """% of hepatic vitamin K that is phylloquinone (K1) for the example person on the reference diet:
-    the intake-following share (1 - s_hep_bg) times K1's part of the hepatic supply (activity-weighted
-    by hr_v). Human liver: phylloquinone ~10 % of total vitamin K, MK-7..MK-13 the rest."""
+    the intake-following share (1 - s_hep_bg) times K1's part of the hepatic supply (weighted by the
+    relative hepatic residence hr_v). Human liver: phylloquinone ~10 % of total vitamin K, MK-7..MK-13 the rest."""
     sim = _sim(None, 1, ["VK"], P=P)
     vals = sim.base_parameters()
     y, p = sim.initial_state(vals)
