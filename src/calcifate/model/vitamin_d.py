@@ -2,15 +2,19 @@
 
 Structure (amounts in nmol, concentrations in nmol/L, time in hours):
 
-* oral D3 / D2 -> gut depot (first-order absorption ``ka_D``) -> central D3 / D2 (volume scales
-  with body weight) <-> adipose store (volume scales with fat mass; Ocampo-Pelland 2016);
+* oral D3 / D2 (doses and food) -> gut depot (first-order absorption ``ka_D``) -> absorbed,
+  lipoprotein-borne depot, released with half-time ``t_half_dep_days`` (chylomicron D3 is taken up
+  by tissues before it reaches the vitamin D binding protein; skin D3 circulates on DBP from the
+  start, Haddad 1993; calibrated on the day-14 25(OH)D peak after a 50,000 IU bolus, Armas 2004)
+  -> central D3 / D2 (volume scales with body weight) <-> adipose store (volume scales with fat
+  mass; Ocampo-Pelland 2016);
 * central D3 is 25-hydroxylated by a saturable (Michaelis-Menten) liver step and otherwise cleared
   first-order; D2 is 25-hydroxylated first-order (Ocampo-Pelland 2017);
 * 25(OH)D3 and 25(OH)D2 are cleared first-order with the tracer half-lives of Jones 2014, with a
   labelled CYP24A1-type catabolism that rises only at high 25(OH)D;
 * calcifediol (oral 25(OH)D3) enters the 25(OH)D3 pool directly;
 * background input (unexplained: skin and food not otherwise modelled) enters central D3 and is
-  matched to a person's baseline 25(OH)D; skin synthesis is an input rate here.
+  matched to a person's baseline 25(OH)D; skin synthesis is an input rate into central D3.
 
 Effects on the calcium core (labelled assumptions, see data/parameters/vitamin_d.csv):
 
@@ -32,12 +36,16 @@ MODULE = "vitamin_d"
 
 STATES = [
     ("D3_gut", "nmol", "oral vitamin D3 in the gut", "-ka_D * D3_gut"),
+    ("D3_dep", "nmol", "absorbed oral vitamin D3 not yet available to 25-hydroxylation (lipoprotein-borne)",
+     "F_D * ka_D * D3_gut + D3_oral_input - k_dep * D3_dep"),
     ("D3_c", "nmol", "central (plasma) vitamin D3",
-     "F_D * ka_D * D3_gut + D3_input - J25_D3 - CL_D3_other * C_D3 - J_D3_fat"),
+     "k_dep * D3_dep + D3_input - J25_D3 - CL_D3_other * C_D3 - J_D3_fat"),
     ("D3_fat", "nmol", "vitamin D3 stored in adipose tissue", "J_D3_fat"),
     ("D2_gut", "nmol", "oral vitamin D2 in the gut", "-ka_D * D2_gut"),
+    ("D2_dep", "nmol", "absorbed oral vitamin D2 not yet available to 25-hydroxylation (lipoprotein-borne)",
+     "F_D * ka_D * D2_gut + D2_input - k_dep * D2_dep"),
     ("D2_c", "nmol", "central (plasma) vitamin D2",
-     "F_D * ka_D * D2_gut + D2_input - J25_D2 - CL_D2_other * C_D2 - J_D2_fat"),
+     "k_dep * D2_dep - J25_D2 - CL_D2_other * C_D2 - J_D2_fat"),
     ("D2_fat", "nmol", "vitamin D2 stored in adipose tissue", "J_D2_fat"),
     ("OHD3_gut", "nmol", "oral calcifediol in the gut", "-ka_OHD * OHD3_gut"),
     ("OHD3", "nmol", "25(OH)D3 in its distribution volume",
@@ -59,7 +67,9 @@ ASSIGNMENTS = [
     ("J25_D2", "CL_25_D2 * C_D2"),
     ("J_D3_fat", "Q_fat * (C_D3 - D3_fat / V_fat)"),
     ("J_D2_fat", "Q_fat * (C_D2 - D2_fat / V_fat)"),
-    ("D3_input", "(D3_background_ug_day + D3_food_ug_day + D3_skin_ug_day) * nmol_per_ug_D3 / 24"),
+    ("D3_input", "(D3_background_ug_day + D3_skin_ug_day) * nmol_per_ug_D3 / 24"),
+    ("D3_oral_input", "D3_food_ug_day * nmol_per_ug_D3 / 24"),
+    ("k_dep", "log(2) / (t_half_dep_days * 24)"),
     ("D2_input", "D2_food_ug_day * nmol_per_ug_D2 / 24"),
     ("OHD3_input", "OHD3_food_ug_day * nmol_per_ug_OHD3 * F_OHD / 24"),
     ("C_OHD3", "OHD3 / V_OHD"),

@@ -100,6 +100,56 @@ def half_life_after_stop():
     return _half_life_after(r.time_days, r["25ohd"], 10, 90, base)
 
 
+def _bolus_rise(iu: float, baseline: float, days: float, assumptions=None):
+    """(days, rise of 25(OH)D above baseline in nmol/L) after one oral dose of ``iu`` IU of D3 on
+    day 0, every 3 hours (default person: a healthy 35-year-old man)."""
+    r = Simulation(_person(baseline_25ohd_nmol_l=baseline), [Dose("vitamin D3", iu, "IU")], duration_days=days,
+                   outputs=["25ohd"], output_interval_hours=3.0, assumptions=dict(assumptions or {})).run()
+    return np.asarray(r.time_days, dtype=float), np.asarray(r["25ohd"], dtype=float) - baseline
+
+
+def _peak_time(t, c) -> float:
+    """Time of the maximum, refined by a parabola through the grid maximum and its neighbours."""
+    i = int(np.argmax(c))
+    if 0 < i < len(c) - 1:
+        c0, c1, c2 = c[i - 1], c[i], c[i + 1]
+        den = c0 - 2 * c1 + c2
+        if den < 0:
+            return float(t[i] + 0.5 * (c0 - c2) / den * (t[i + 1] - t[i]))
+    return float(t[i])
+
+
+# Armas 2004: 50,000 IU D3 once, 20 healthy men (Omaha); baseline not in the abstract: 70 nmol/L
+# assumed (Heaney 2003's men from the same group, 70.3 nmol/L; the model's rise hardly depends on it)
+ARMAS_BASELINE = 70.0
+
+
+def armas2004_tmax(assumptions=None):
+    """Day of the 25(OH)D peak after 50,000 IU D3 (Armas 2004: still rising after day 3, peak at day 14)."""
+    return _peak_time(*_bolus_rise(50000, ARMAS_BASELINE, 28, assumptions))
+
+
+def armas2004_auc28(assumptions=None):
+    """Area under the 25(OH)D rise above baseline, days 0-28, after 50,000 IU D3 (nmol.d/L)."""
+    t, c = _bolus_rise(50000, ARMAS_BASELINE, 28, assumptions)
+    return float(np.trapezoid(c, t))
+
+
+def armas2004_d2_d3_ratio():
+    """Ratio of the 28-day areas under the total 25(OH)D rise after 50,000 IU D2 vs 50,000 IU D3."""
+    t, c3 = _bolus_rise(50000, ARMAS_BASELINE, 28)
+    r = Simulation(_person(baseline_25ohd_nmol_l=ARMAS_BASELINE), [Dose("vitamin D2", 50000, "IU")], duration_days=28,
+                   outputs=["25ohd"], output_interval_hours=3.0).run()
+    c2 = np.asarray(r["25ohd"], dtype=float) - ARMAS_BASELINE
+    return float(np.trapezoid(c2, t) / np.trapezoid(c3, t))
+
+
+def ilahi2008_peak_rise(assumptions=None):
+    """Peak rise of 25(OH)D after 100,000 IU D3 from 67.7 nmol/L (Ilahi 2008, 4 months of follow-up)."""
+    _, c = _bolus_rise(100000, 67.7, 112, assumptions)
+    return float(c.max())
+
+
 def _steady_c25(person, d3_ug_day, assumptions=None):
     """Steady-state 25(OH)D with a constant extra vitamin D3 input (ug/day)."""
     from ..solve.steady_state import vitamin_d_steady_state
