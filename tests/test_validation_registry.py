@@ -7,9 +7,6 @@ KNOWN_FAILURES = {
     "uematsu1996_mk4_auc_high_fat": "the meal-fat effect saturates by ~20 g (fat_k50 5 g, from Garber 1999: K1 no different "
                                     "with 30 or 45 % of energy from fat); Uematsu's 15 mg MK-4 doubled its AUC from 20 to "
                                     "35 g of fat (model 507 vs 1024 ng.h/mL)",
-    "armas2004_d2_d3_auc_ratio": "model 0.94 vs 0.29: D2 is 25-hydroxylated at D3's low-concentration rate and "
-                                 "25(OH)D2 clears with its tracer half-life (13.9 d, Jones 2014), so a D2 bolus gives "
-                                 "nearly D3's rise; Armas saw total 25(OH)D back at baseline by day 14 after D2",
     "ekwaru2014_low_slope": "Heaney 2003 and Ekwaru 2014 cannot both be met by the saturable model; compromise",
     "ekwaru2014_high_slope": "the model flattens ~3-fold at 15,000-20,000 IU/day, Ekwaru reports ~11-fold",
     # sunlight on the whole model: the sun model's oral equivalent (Holick's rule, 1 SDD = 1000 IU) gives an

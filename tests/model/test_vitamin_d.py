@@ -64,3 +64,20 @@ def test_skin_d3_bypasses_the_depot_and_acts_sooner_than_the_same_oral_amount():
     day3 = int(3 * 24 / 6)
     assert skin[day3] > 1.5 * oral[day3]
     assert t[np.argmax(skin)] / 24.0 < t_oral[np.argmax(oral)]
+
+
+def test_d2_is_the_weaker_form_and_lowers_25ohd3():
+    # Armas 2004 / Logan 2013: D2 raises total 25(OH)D less than the same dose of D3, and the
+    # 25(OH)D2 it makes speeds 25(OH)D3 clearance, so 25(OH)D3 falls below its baseline
+    out = {}
+    for form in ("vitamin D3", "vitamin D2"):
+        r = Simulation(_person(), [Dose(form, 25, "ug", every_days=1)], duration_days=105,
+                       outputs=["25ohd", "25ohd3", "25ohd2"]).run()
+        out[form] = (r["25ohd"][-1] - 50.0, r["25ohd3"][-1], r["25ohd2"][-1])
+    d3_rise, d2 = out["vitamin D3"][0], out["vitamin D2"]
+    assert 0.05 * d3_rise < d2[0] < 0.6 * d3_rise
+    assert d2[2] > 3.0 and d2[1] < 50.0 - 1.0
+    # with the D2 -> 25(OH)D3 term off, 25(OH)D3 stays at baseline and the total rises more
+    r = Simulation(_person(), [Dose("vitamin D2", 25, "ug", every_days=1)], duration_days=105,
+                   outputs=["25ohd", "25ohd3"], assumptions={"k_d2_ohd3": 0.0}).run()
+    assert abs(r["25ohd3"][-1] - 50.0) < 1.0 and r["25ohd"][-1] - 50.0 > d2[0] + 2.0

@@ -9,7 +9,9 @@ Structure (amounts in nmol, concentrations in nmol/L, time in hours):
   -> central D3 / D2 (volume scales with body weight) <-> adipose store (volume scales with fat
   mass; Ocampo-Pelland 2016);
 * central D3 is 25-hydroxylated by a saturable (Michaelis-Menten) liver step and otherwise cleared
-  first-order; D2 is 25-hydroxylated first-order (Ocampo-Pelland 2017);
+  first-order; D2 is 25-hydroxylated first-order (Ocampo-Pelland 2017), at about half D3's rate,
+  and its 25(OH)D2 raises 25(OH)D3 clearance (labelled; both calibrated on Armas 2004 and Logan
+  2013: D2 is the weaker form and lowers 25(OH)D3);
 * 25(OH)D3 and 25(OH)D2 are cleared first-order with the tracer half-lives of Jones 2014, with a
   labelled CYP24A1-type catabolism that rises only at high 25(OH)D;
 * calcifediol (oral 25(OH)D3) enters the 25(OH)D3 pool directly;
@@ -49,7 +51,7 @@ STATES = [
     ("D2_fat", "nmol", "vitamin D2 stored in adipose tissue", "J_D2_fat"),
     ("OHD3_gut", "nmol", "oral calcifediol in the gut", "-ka_OHD * OHD3_gut"),
     ("OHD3", "nmol", "25(OH)D3 in its distribution volume",
-     "J25_D3 + F_OHD * ka_OHD * OHD3_gut + OHD3_input - k_OHD3 * OHD3 * cat_eff"),
+     "J25_D3 + F_OHD * ka_OHD * OHD3_gut + OHD3_input - k_OHD3 * OHD3 * cat_eff * d2_on_ohd3"),
     ("OHD2", "nmol", "25(OH)D2 in its distribution volume", "J25_D2 - k_OHD2 * OHD2 * cat_eff"),
 ]
 
@@ -78,6 +80,7 @@ ASSIGNMENTS = [
     ("k_OHD3", "log(2) / (t_half_OHD3_days * 24)"),
     ("k_OHD2", "log(2) / (t_half_OHD2_days * 24)"),
     ("cat_eff", "1 + cat_max * C_OHD**cat_gam / (C_OHD**cat_gam + cat_c50**cat_gam)"),
+    ("d2_on_ohd3", "1 + k_d2_ohd3 * C_OHD2"),
     ("sub_ref", "C25_ref**sub_gam / (C25_ref**sub_gam + sub_k**sub_gam)"),
     ("vdr_ref", "C25_ref**vdr25_gam / (C25_ref**vdr25_gam + vdr25_c50**vdr25_gam)"),
     ("pth_ref", "1 + pthd_max * pthd_k**pthd_gam / (pthd_k**pthd_gam + C25_ref**pthd_gam)"),
