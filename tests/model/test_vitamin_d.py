@@ -1,5 +1,6 @@
-"""Vitamin D pharmacokinetics: the absorbed-oral depot (lipoprotein-borne D3 released to the pool
-the liver 25-hydroxylates, t_half_dep_days) against the skin route, which enters that pool directly."""
+"""Vitamin D pharmacokinetics: the absorbed-oral depot (a share f_dep of absorbed oral D3/D2,
+lipoprotein-borne, released to the pool the liver 25-hydroxylates with t_half_dep_days) against the
+skin route, which enters that pool directly; and D2 against D3."""
 import numpy as np
 
 from calcifate.inputs.person import Person
@@ -25,7 +26,7 @@ def test_bolus_25ohd_peaks_after_a_week_not_within_days():
     # Armas 2004 / Ilahi 2008: after a large oral D3 dose 25(OH)D keeps rising for ~2 weeks
     t, c = _rise([Dose("vitamin D3", 50000, "IU")], 40)
     assert 10.0 <= t[np.argmax(c)] <= 18.0
-    # the old structure (no depot: release half-time ~0) peaked within 3 days and ~1.7x higher
+    # with the depot emptied at once (release half-time ~0) the peak comes within 3 days, much higher
     t0, c0 = _rise([Dose("vitamin D3", 50000, "IU")], 40, {"t_half_dep_days": 0.5})
     assert t0[np.argmax(c0)] < 4.0
     assert c0.max() > 1.5 * c.max()

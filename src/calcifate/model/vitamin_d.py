@@ -2,12 +2,13 @@
 
 Structure (amounts in nmol, concentrations in nmol/L, time in hours):
 
-* oral D3 / D2 (doses and food) -> gut depot (first-order absorption ``ka_D``) -> absorbed,
-  lipoprotein-borne depot, released with half-time ``t_half_dep_days`` (chylomicron D3 is taken up
+* oral D3 / D2 (doses and food) -> gut depot (first-order absorption ``ka_D``) -> a share
+  ``1 - f_dep`` straight to central D3 / D2, the share ``f_dep`` through an absorbed,
+  lipoprotein-borne depot released with half-time ``t_half_dep_days`` (chylomicron D3 is taken up
   by tissues before it reaches the vitamin D binding protein; skin D3 circulates on DBP from the
-  start, Haddad 1993; calibrated on the day-14 25(OH)D peak after a 50,000 IU bolus, Armas 2004)
-  -> central D3 / D2 (volume scales with body weight) <-> adipose store (volume scales with fat
-  mass; Ocampo-Pelland 2016);
+  start, Haddad 1993). The two are calibrated on a bolus's fast first rise (De Niet 2018: 50 nmol/L
+  within a day of 50,000 IU) and its day-14 peak (Armas 2004). Central D3 / D2 (volume scales with
+  body weight) <-> adipose store (volume scales with fat mass; Ocampo-Pelland 2016);
 * central D3 is 25-hydroxylated by a saturable (Michaelis-Menten) liver step and otherwise cleared
   first-order; D2 is 25-hydroxylated first-order (Ocampo-Pelland 2017), at about half D3's rate,
   and its 25(OH)D2 raises 25(OH)D3 clearance (labelled; both calibrated on Armas 2004 and Logan
@@ -39,15 +40,15 @@ MODULE = "vitamin_d"
 STATES = [
     ("D3_gut", "nmol", "oral vitamin D3 in the gut", "-ka_D * D3_gut"),
     ("D3_dep", "nmol", "absorbed oral vitamin D3 not yet available to 25-hydroxylation (lipoprotein-borne)",
-     "F_D * ka_D * D3_gut + D3_oral_input - k_dep * D3_dep"),
+     "f_dep * (F_D * ka_D * D3_gut + D3_oral_input) - k_dep * D3_dep"),
     ("D3_c", "nmol", "central (plasma) vitamin D3",
-     "k_dep * D3_dep + D3_input - J25_D3 - CL_D3_other * C_D3 - J_D3_fat"),
+     "(1 - f_dep) * (F_D * ka_D * D3_gut + D3_oral_input) + k_dep * D3_dep + D3_input - J25_D3 - CL_D3_other * C_D3 - J_D3_fat"),
     ("D3_fat", "nmol", "vitamin D3 stored in adipose tissue", "J_D3_fat"),
     ("D2_gut", "nmol", "oral vitamin D2 in the gut", "-ka_D * D2_gut"),
     ("D2_dep", "nmol", "absorbed oral vitamin D2 not yet available to 25-hydroxylation (lipoprotein-borne)",
-     "F_D * ka_D * D2_gut + D2_input - k_dep * D2_dep"),
+     "f_dep * (F_D * ka_D * D2_gut + D2_input) - k_dep * D2_dep"),
     ("D2_c", "nmol", "central (plasma) vitamin D2",
-     "k_dep * D2_dep - J25_D2 - CL_D2_other * C_D2 - J_D2_fat"),
+     "(1 - f_dep) * (F_D * ka_D * D2_gut + D2_input) + k_dep * D2_dep - J25_D2 - CL_D2_other * C_D2 - J_D2_fat"),
     ("D2_fat", "nmol", "vitamin D2 stored in adipose tissue", "J_D2_fat"),
     ("OHD3_gut", "nmol", "oral calcifediol in the gut", "-ka_OHD * OHD3_gut"),
     ("OHD3", "nmol", "25(OH)D3 in its distribution volume",

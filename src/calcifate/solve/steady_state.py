@@ -62,7 +62,8 @@ def vitamin_d_steady_state(cm, p, y, target_c25: float | None, p_names: list[str
     k_dep = np.log(2.0) / (p[p_names.index("t_half_dep_days")] * 24.0)
     for dep, food, per_ug in (("D3_dep", "D3_food_ug_day", "nmol_per_ug_D3"),
                               ("D2_dep", "D2_food_ug_day", "nmol_per_ug_D2")):
-        y[cm.model.state_index(dep)] = p[p_names.index(food)] * p[p_names.index(per_ug)] / 24.0 / k_dep
+        y[cm.model.state_index(dep)] = (p[p_names.index("f_dep")] * p[p_names.index(food)] * p[p_names.index(per_ug)]
+                                        / 24.0 / k_dep)
     solve_names = [n for n in names if not n.endswith("_gut") and not n.endswith("_dep")]
     has_d2 = p[p_names.index("D2_food_ug_day")] > 0
     if not has_d2:

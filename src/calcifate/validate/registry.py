@@ -144,6 +144,56 @@ def armas2004_d2_d3_ratio(assumptions=None):
     return float(np.trapezoid(c2, t) / np.trapezoid(c3, t))
 
 
+# Romagnoli 2008: 300,000 IU D2 or D3 once by mouth, 32 deficient women aged 66-97 in a nursing
+# home (groups of 8). Person (assumptions): 80 years, 62 kg, 158 cm, GFR 60 mL/min, calcium 700
+# mg/day, 25(OH)D 25 nmol/L at baseline (deficient; the abstract gives no baseline; the model's rise
+# hardly depends on it).
+ROMAGNOLI_BASELINE = 25.0
+
+
+def _romagnoli_rise_day30(substance: str) -> float:
+    p = Person(age_years=80, sex="female", body_weight_kg=62, height_cm=158, gfr_ml_min=60,
+               baseline_25ohd_nmol_l=ROMAGNOLI_BASELINE, dietary_calcium_mg_day=700)
+    r = Simulation(p, [Dose(substance, 300000, "IU")], duration_days=30, outputs=["25ohd"]).run()
+    return float(r["25ohd"][-1]) - ROMAGNOLI_BASELINE
+
+
+def romagnoli2008_d3_day30():
+    """Rise of 25(OH)D 30 days after 300,000 IU D3 by mouth (nmol/L)."""
+    return _romagnoli_rise_day30("vitamin D3")
+
+
+def romagnoli2008_d2_d3_day30():
+    """Ratio of the 30-day rises after 300,000 IU D2 and D3 by mouth."""
+    return _romagnoli_rise_day30("vitamin D2") / _romagnoli_rise_day30("vitamin D3")
+
+
+# De Niet 2018: 60 vitamin D-deficient adults (Belgium, winter), 25(OH)D3 14.3 ng/mL (35.7 nmol/L)
+# at baseline; 50,000 IU D3 monthly or 2000 IU daily to the same 150,000 IU by day 75. Dose days of
+# the monthly arm: 0, 25 and 50 (assumption: the abstract gives the sampling days 1-14 and 25 and
+# the 75-day total, not the dosing dates).
+DENIET_BASELINE = 35.7
+
+
+def _deniet(regimen, assumptions=None):
+    r = Simulation(_person(baseline_25ohd_nmol_l=DENIET_BASELINE), regimen, duration_days=75, outputs=["25ohd"],
+                   assumptions=dict(assumptions or {})).run()
+    return np.asarray(r["25ohd"], dtype=float)
+
+
+def deniet2018_day1(assumptions=None):
+    """25(OH)D one day after the first 50,000 IU (median time to 20 ng/mL = 50 nmol/L: 1 day)."""
+    return float(_deniet([Dose("vitamin D3", 50000, "IU", every_days=25, stop_day=51)], assumptions)[1])
+
+
+def deniet2018_monthly_day75(assumptions=None):
+    return float(_deniet([Dose("vitamin D3", 50000, "IU", every_days=25, stop_day=51)], assumptions)[75])
+
+
+def deniet2018_daily_day75(assumptions=None):
+    return float(_deniet([Dose("vitamin D3", 2000, "IU", every_days=1)], assumptions)[75])
+
+
 def ilahi2008_peak_rise(assumptions=None):
     """Peak rise of 25(OH)D after 100,000 IU D3 from 67.7 nmol/L (Ilahi 2008, 4 months of follow-up)."""
     _, c = _bolus_rise(100000, 67.7, 112, assumptions)
