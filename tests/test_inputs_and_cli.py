@@ -107,3 +107,30 @@ def test_validate_prints_markdown_rows_with_citation_and_tolerance(capsys):
     assert row[0] == "gijsbers1996_fat" and row[1] == "Gijsbers1996" and row[2] == "calibration"
     assert row[5] == "2.5\u20134.0" and row[6] == "pass"
     assert out[-1] == "1 passed, 0 failed"
+
+
+@pytest.mark.parametrize("name, value, allowed", [
+    ("f_dep", 2.0, "a share, 0..1"),
+    ("F_MK7", -0.1, "a share, 0..1"),
+    ("t_half_dep_days", 0.0, "a half-time > 0"),
+    ("Vmax_25", -3.0, ">= 0 nmol/h"),
+    ("T65", float("nan"), "a finite number"),
+])
+def test_impossible_parameter_overrides_are_refused_naming_field_and_range(name, value, allowed):
+    text = f"duration_days = 1\n[parameters]\n{name} = {value!r}\n"  # repr(nan) is TOML's nan
+    with pytest.raises(InputError) as e:
+        parse_scenario(text).simulation()
+    assert f"parameters.{name}" in str(e.value) and allowed in str(e.value)
+    # the Python API's assumptions are held to the same limits
+    with pytest.raises(InputError, match=f"assumptions.{name}"):
+        cf.Simulation(cf.Person.example(), None, duration_days=1, assumptions={name: value})
+
+
+def test_parameter_outside_its_plausible_range_runs_with_a_warning_on_stderr(tmp_path):
+    p = tmp_path / "s.toml"
+    p.write_text("duration_days = 1\n[parameters]\nt_half_dep_days = 40\n")
+    r = subprocess.run([sys.executable, "-m", "calcifate.cli", "simulate", str(p), "-o", str(tmp_path / "o.csv"), "-q"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0
+    assert "parameters.t_half_dep_days = 40" in r.stderr and "plausible range 0.5..30" in r.stderr
+    assert "warning" not in (tmp_path / "o.csv").read_text()

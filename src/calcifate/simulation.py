@@ -21,6 +21,14 @@ MAX_DURATION_DAYS = 50 * 365.25
 REFERENCE_BONE_CA_MMOL = 25000.0  # published total bone calcium (Q0 + Qbone0), Peterson2010
 
 
+
+_SHARE_PREFIXES = ("F_", "f_", "fh_", "fx_", "fc_")
+
+
+def _is_share(name: str) -> bool:
+    """Bioavailabilities and fractions (names F_*, f_*, fh_*, fx_*, fc_*) must lie in 0..1."""
+    return name.startswith(_SHARE_PREFIXES)
+
 @dataclass
 class Simulation:
     """One person, one regimen, one duration. ``person=None`` with ``Peterson2010`` runs the
@@ -55,17 +63,18 @@ class Simulation:
         else:
             self.doses = list(self.regimen or [])
         self.pset: ParameterSet = load_parameter_set(self.parameter_set)
+        self.notes: list[str] = []  # diet / sun summaries and parameter warnings for the CLI and result.meta
         for k, v in self.assumptions.items():
             if k not in self.pset:
                 raise InputError(f"assumptions.{k}", v, "a model parameter name (see `calcifate model describe`)")
+            self._check_parameter_value(f"assumptions.{k}", k, v)
         if self.assumptions:
             self.pset = self.pset.with_values(**{k: float(v) for k, v in self.assumptions.items()})
         self.cm = compiled(tuple(self.pset.names))
         for k, v in self.parameters.items():
             if k not in self.pset:
                 raise InputError(f"parameters.{k}", v, "a model parameter name (see `calcifate model describe`)")
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
-                raise InputError(f"parameters.{k}", v, "a finite number in the model's units")
+            self._check_parameter_value(f"parameters.{k}", k, v)
         if self.sun is not None and "D3_skin_ug_day" in self.parameters:
             raise InputError("parameters.D3_skin_ug_day", self.parameters["D3_skin_ug_day"],
                              "not together with a [sun] section (the sun sets the skin input day by day)")
@@ -77,7 +86,6 @@ class Simulation:
             from .inputs.sun_inputs import parse_start_date, read_sun_section
             self.sun = read_sun_section(self.sun)
             parse_start_date(self.start_date)
-        self.notes: list[str] = []  # diet / sun summaries for the CLI and result.meta
         if self.person is None and self.parameter_set != "Peterson2010":
             self.person = Person.example()
 
@@ -95,6 +103,25 @@ class Simulation:
                 raise InputError("outputs", o, "a named output or model state (see `calcifate outputs`)",
                                  f"did you mean {close[0]!r}?" if close else "")
         return list(outputs)
+
+    def _check_parameter_value(self, fieldname: str, name: str, v) -> None:
+        """Refuse a parameter value that is impossible for that parameter; note one outside its
+        documented plausible range (it runs, and the note goes to stderr and ``result.meta``)."""
+        info = self.pset.info[name]
+        unit = "" if info.unit == "1" else f" {info.unit}"
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
+            raise InputError(fieldname, v, f"a finite number in the model's units ({info.unit})")
+        v = float(v)
+        if _is_share(name) and not 0.0 <= v <= 1.0:
+            raise InputError(fieldname, v, f"a share, 0..1 (default {info.value:g})")
+        if name.startswith("t_half") and v <= 0:
+            raise InputError(fieldname, v, f"a half-time > 0{unit} (default {info.value:g}{unit})")
+        if info.value >= 0 and v < 0:
+            raise InputError(fieldname, v, f">= 0{unit} (default {info.value:g}{unit})")
+        if info.low is not None and info.high is not None and not info.low <= v <= info.high:
+            self.notes.append(f"warning: {fieldname} = {v:g}{unit} is outside the documented plausible range "
+                              f"{info.low:g}..{info.high:g}{unit} (default {info.value:g}); results there are "
+                              "an extrapolation")
 
     def base_parameters(self) -> dict[str, float]:
         vals = self.pset.values()
