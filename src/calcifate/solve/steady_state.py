@@ -57,14 +57,13 @@ def vitamin_d_steady_state(cm, p, y, target_c25: float | None, p_names: list[str
     gut = [n for n in names if n.endswith("_gut")]
     for n in gut:
         y[cm.model.state_index(n)] = 0.0
-    # absorbed-oral depots: steady state in closed form (linear, fed only by the constant food
-    # inputs; the gut dose compartments are empty), so the root search leaves them out
-    k_dep = np.log(2.0) / (p[p_names.index("t_half_dep_days")] * 24.0)
-    for dep, food, per_ug in (("D3_dep", "D3_food_ug_day", "nmol_per_ug_D3"),
-                              ("D2_dep", "D2_food_ug_day", "nmol_per_ug_D2")):
-        y[cm.model.state_index(dep)] = (p[p_names.index("f_dep")] * p[p_names.index(food)] * p[p_names.index(per_ug)]
-                                        / 24.0 / k_dep)
-    solve_names = [n for n in names if not n.endswith("_gut") and not n.endswith("_dep")]
+    solve_names = [n for n in names if not n.endswith("_gut")]
+    # absorbed-oral depots are fed only by food at steady state (the gut dose compartments are
+    # empty): without food they are empty too, and the (log-scaled) root search leaves them out
+    for dep, food in (("D3_dep", "D3_food_ug_day"), ("D2_dep", "D2_food_ug_day")):
+        if p[p_names.index(food)] <= 0:
+            y[cm.model.state_index(dep)] = 0.0
+            solve_names.remove(dep)
     has_d2 = p[p_names.index("D2_food_ug_day")] > 0
     if not has_d2:
         for n in ("D2_c", "D2_fat", "OHD2"):
