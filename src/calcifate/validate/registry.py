@@ -100,10 +100,10 @@ def half_life_after_stop():
     return _half_life_after(r.time_days, r["25ohd"], 10, 90, base)
 
 
-def _bolus_rise(iu: float, baseline: float, days: float, assumptions=None):
-    """(days, rise of 25(OH)D above baseline in nmol/L) after one oral dose of ``iu`` IU of D3 on
-    day 0, every 3 hours (default person: a healthy 35-year-old man)."""
-    r = Simulation(_person(baseline_25ohd_nmol_l=baseline), [Dose("vitamin D3", iu, "IU")], duration_days=days,
+def _bolus_rise(iu: float, baseline: float, days: float, assumptions=None, substance: str = "vitamin D3"):
+    """(days, rise of total 25(OH)D above baseline in nmol/L) after one oral dose of ``iu`` IU of
+    ``substance`` on day 0, every 3 hours (default person: a healthy 35-year-old man)."""
+    r = Simulation(_person(baseline_25ohd_nmol_l=baseline), [Dose(substance, iu, "IU")], duration_days=days,
                    outputs=["25ohd"], output_interval_hours=3.0, assumptions=dict(assumptions or {})).run()
     return np.asarray(r.time_days, dtype=float), np.asarray(r["25ohd"], dtype=float) - baseline
 
@@ -138,9 +138,7 @@ def armas2004_auc28(assumptions=None):
 def armas2004_d2_d3_ratio(assumptions=None):
     """Ratio of the 28-day areas under the total 25(OH)D rise after 50,000 IU D2 vs 50,000 IU D3."""
     t, c3 = _bolus_rise(50000, ARMAS_BASELINE, 28, assumptions)
-    r = Simulation(_person(baseline_25ohd_nmol_l=ARMAS_BASELINE), [Dose("vitamin D2", 50000, "IU")], duration_days=28,
-                   outputs=["25ohd"], output_interval_hours=3.0, assumptions=dict(assumptions or {})).run()
-    c2 = np.asarray(r["25ohd"], dtype=float) - ARMAS_BASELINE
+    _, c2 = _bolus_rise(50000, ARMAS_BASELINE, 28, assumptions, substance="vitamin D2")
     return float(np.trapezoid(c2, t) / np.trapezoid(c3, t))
 
 
