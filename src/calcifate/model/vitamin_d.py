@@ -14,7 +14,12 @@ Structure (amounts in nmol, concentrations in nmol/L, time in hours):
   and its 25(OH)D2 raises 25(OH)D3 clearance (labelled; both calibrated on Armas 2004 and Logan
   2013: D2 is the weaker form and lowers 25(OH)D3);
 * 25(OH)D3 and 25(OH)D2 are cleared first-order with the tracer half-lives of Jones 2014, with a
-  labelled CYP24A1-type catabolism that rises only at high 25(OH)D;
+  labelled CYP24A1-type catabolism that rises only at high 25(OH)D and only slowly: its induction
+  (state ``CYP24``, 0..1) follows a steep function of 25(OH)D with a time constant of
+  ``tau_cat_days``. Under a constant high dose 25(OH)D therefore rises first and falls back later
+  (Burt 2019: 10,000 IU/day gave 188 nmol/L at 3 months, 144 at 3 years), and a 20-week trial
+  (Heaney 2003) sees a more linear dose-response than long-term users at steady state (Ekwaru
+  2014); both are calibration targets of ``tools/calibrate_vitamin_d.py``;
 * calcifediol (oral 25(OH)D3) enters the 25(OH)D3 pool directly;
 * background input (unexplained: skin and food not otherwise modelled) enters central D3 and is
   matched to a person's baseline 25(OH)D; skin synthesis is an input rate into central D3.
@@ -54,6 +59,8 @@ STATES = [
     ("OHD3", "nmol", "25(OH)D3 in its distribution volume",
      "J25_D3 + F_OHD * ka_OHD * OHD3_gut + OHD3_input - k_OHD3 * OHD3 * cat_eff * d2_on_ohd3"),
     ("OHD2", "nmol", "25(OH)D2 in its distribution volume", "J25_D2 - k_OHD2 * OHD2 * cat_eff"),
+    ("CYP24", "1", "induction of 25(OH)D catabolism (CYP24A1-type), 0..1, following high 25(OH)D with time constant tau_cat_days",
+     "(C_OHD**cat_gam / (C_OHD**cat_gam + cat_c50**cat_gam) - CYP24) / (tau_cat_days * 24)"),
 ]
 
 ASSIGNMENTS = [
@@ -80,7 +87,7 @@ ASSIGNMENTS = [
     ("C_OHD", "C_OHD3 + C_OHD2"),
     ("k_OHD3", "log(2) / (t_half_OHD3_days * 24)"),
     ("k_OHD2", "log(2) / (t_half_OHD2_days * 24)"),
-    ("cat_eff", "1 + cat_max * C_OHD**cat_gam / (C_OHD**cat_gam + cat_c50**cat_gam)"),
+    ("cat_eff", "1 + cat_max * CYP24"),
     ("d2_on_ohd3", "1 + k_d2_ohd3 * C_OHD2"),
     ("sub_ref", "C25_ref**sub_gam / (C25_ref**sub_gam + sub_k**sub_gam)"),
     ("vdr_ref", "C25_ref**vdr25_gam / (C25_ref**vdr25_gam + vdr25_c50**vdr25_gam)"),

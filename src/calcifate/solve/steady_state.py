@@ -13,7 +13,7 @@ from scipy.optimize import brentq, least_squares, root
 from ..errors import SolverError
 from .reference import integrate
 
-VITAMIN_D_STATES = ("D3_gut", "D3_dep", "D3_c", "D3_fat", "D2_gut", "D2_dep", "D2_c", "D2_fat", "OHD3_gut", "OHD3", "OHD2")
+VITAMIN_D_STATES = ("D3_gut", "D3_dep", "D3_c", "D3_fat", "D2_gut", "D2_dep", "D2_c", "D2_fat", "OHD3_gut", "OHD3", "OHD2", "CYP24")
 
 
 def _solve_subset(cm, p, y, names, tol=1e-13):
@@ -40,6 +40,35 @@ def _solve_subset(cm, p, y, names, tol=1e-13):
             raise SolverError(f"steady state of {names} not found: {sol.message}")
     y[idx] = x * scale
     return y
+
+
+def _solve_with_induction(cm, p, y, names):
+    """``_solve_subset`` for the vitamin D states, with the catabolism induction state ``CYP24``
+    (0..1) found by bisection on its own rate (which falls as the induction rises: more catabolism,
+    less 25(OH)D) around a solve of the other states; a joint root search is poorly conditioned
+    when the induced catabolism is strong."""
+    if "CYP24" not in names:
+        return _solve_subset(cm, p, y, names)
+    inner = [n for n in names if n != "CYP24"]
+    ic = cm.model.state_index("CYP24")
+    warm = {"y": np.array(y, dtype=float)}
+
+    def rate(x):
+        yy = warm["y"].copy()
+        yy[ic] = x
+        yy = _solve_subset(cm, p, yy, inner)
+        warm["y"] = yy
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return float(np.asarray(cm.rhs(0.0, yy, p))[ic]), yy
+
+    r0, y0 = rate(0.0)
+    if r0 <= 0.0:  # no induction at all (25(OH)D zero)
+        return y0
+    r1, y1 = rate(1.0)
+    if r1 >= 0.0:
+        return y1
+    x = brentq(lambda v: rate(v)[0], 0.0, 1.0, xtol=1e-15, rtol=4 * np.finfo(float).eps)
+    return rate(x)[1]
 
 
 def vitamin_d_steady_state(cm, p, y, target_c25: float | None, p_names: list[str]):
@@ -80,7 +109,7 @@ def vitamin_d_steady_state(cm, p, y, target_c25: float | None, p_names: list[str
             for n in solve_names:
                 yy[cm.model.state_index(n)] = 0.0
             return 0.0, yy
-        yy = _solve_subset(cm, tuple(p), warm["y"], solve_names)
+        yy = _solve_with_induction(cm, tuple(p), warm["y"], solve_names)
         warm["y"] = yy
         with np.errstate(divide="ignore", invalid="ignore"):  # core states may be zero here (vitamin D only): harmless 0/0 in unused intermediates
             obs = cm.observe(0.0, yy[:, None], np.asarray(p)[:, None])
