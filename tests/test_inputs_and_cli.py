@@ -113,6 +113,8 @@ def test_validate_prints_markdown_rows_with_citation_and_tolerance(capsys):
     ("f_dep", 2.0, "a share, 0..1"),
     ("F_MK7", -0.1, "a share, 0..1"),
     ("t_half_dep_days", 0.0, "a half-time > 0"),
+    ("tau_cat_days", 0.0, "a time constant > 0"),
+    ("meno_tau_years", -1.0, "a time constant > 0"),
     ("Vmax_25", -3.0, ">= 0 nmol/h"),
     ("T65", float("nan"), "a finite number"),
 ])

@@ -116,6 +116,8 @@ class Simulation:
             raise InputError(fieldname, v, f"a share, 0..1 (default {info.value:g})")
         if name.startswith("t_half") and v <= 0:
             raise InputError(fieldname, v, f"a half-time > 0{unit} (default {info.value:g}{unit})")
+        if (name.startswith("tau_") or "_tau_" in name) and v <= 0:
+            raise InputError(fieldname, v, f"a time constant > 0{unit} (default {info.value:g}{unit})")
         if info.value >= 0 and v < 0:
             raise InputError(fieldname, v, f">= 0{unit} (default {info.value:g}{unit})")
         if info.low is not None and info.high is not None and not info.low <= v <= info.high:
