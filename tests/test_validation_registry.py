@@ -20,7 +20,7 @@ KNOWN_FAILURES = {
                                  "4.2x in the trial (F_OHD 0.9 is an assumption)",
     # sunlight on the whole model: the sun model's oral equivalent (Holick's rule, 1 SDD = 1000 IU) gives an
     # annual mean of ~5 ug/day for the Webb habit, while the PK model (Heaney 2003 / Ekwaru 2014 calibration)
-    # needs ~57 ug/day of total D3 input for 50 nmol/L: 25(OH)D stays ~3-17 nmol/L all year
+    # needs ~62 ug/day of total D3 input for 50 nmol/L: 25(OH)D stays ~3-17 nmol/L all year
     "webb2018a_winter_min": "model minimum 2.8 nmol/L: sun + 3 ug/day food far too small for this PK model",
     "webb2018a_end_of_summer": "model 7.3 nmol/L on 30 Sep vs 80.5 published",
     "webb2018a_winter_decline": "model 0.87 nmol/L per month, from a level ~10x too low (proportionally faster)",
