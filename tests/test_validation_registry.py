@@ -32,9 +32,6 @@ KNOWN_FAILURES = {
                                     "set point (mech_gain 4) lets bone calcium settle above it",
     "riggs1998_calcium_spine_4y": "+1.9 points at 4 years vs +0.3 (n.s.; interval -0.9-1.5): the cell-driven term of the "
                                   "osteoclast fall persists while the trial's 1-year spine gain (+2.0; model +1.3) faded",
-    "toxicity_hypercalcaemia": "serum calcium 2.45 mmol/L at 25(OH)D ~660-700 nmol/L: in 4 months the extra absorbed "
-                               "calcium still goes mostly into bone (the set point acts over ~6 months) and urine; "
-                               "no calcitriol/VDR-driven resorption in this structure",
 }
 
 

@@ -108,7 +108,12 @@ def declare(model: Model) -> None:
     # anabolic (modelling-based) formation under intermittent PTH: BCL2 above the published RUNX2
     # switch, which only daily PTH pulses reach (without the smoothing of fix_runx2, so that small
     # excursions below the switch, e.g. with a calcium supplement, add nothing)
-    let("anabolic_ratio", "1 + maximum(BCL2 - BCL2_switch, 0.0) / RX2_low")
+    # The gate on CREB above its baseline keeps the term to PTH pulses: BCL2 (= RUNX2 x CREB) also
+    # crosses the switch when PTH is suppressed (RUNX2 then accumulates while CREB falls, e.g. in
+    # vitamin D intoxication), which is no anabolic PTH signal (Jilka 1999: intermittent PTH
+    # raises osteoblast survival through PKA/CREB).
+    let("anabolic_ratio", "1 + maximum(BCL2 - BCL2_switch, 0.0) / RX2_low"
+                          " * sigmoid((CREB / CREB0 - 1) / ana_creb_width)")
     let("ob_ratio", "Osteoblast / OB0")
     let("oc_ratio", "OC / OC0")
     let("kout_fn", "kout_ls * fn_kout_scale")

@@ -28,8 +28,8 @@ Differences from the BioModels file, all switchable by parameters:
 Hooks other modules fill in (placeholders here, neutral values): ``VD_substrate`` (vitamin D
 substrate effect on calcitriol synthesis), ``VD_pth_eff`` (local parathyroid effect of 25(OH)D),
 ``C8_vdr_extra`` (VDR activation by supraphysiological 25(OH)D, pM calcitriol-equivalent),
-``Ca_supp_rate`` (supplement calcium entering the gut, mmol/h), ``RANKL_age_eff`` (ageing and
-menopause), ``Ca_soft_tissue_rate`` (calcium leaving plasma to soft tissue, mmol/h),
+``VDR_rankl_eff`` (relative RANKL production from that VDR activation), ``Ca_supp_rate``
+(supplement calcium entering the gut, mmol/h), ``RANKL_age_eff`` (ageing and menopause), ``Ca_soft_tissue_rate`` (calcium leaving plasma to soft tissue, mmol/h),
 ``Bone_dep_eff`` (relative calcium deposition into bone, the bone set-point feedback).
 """
 
@@ -79,6 +79,7 @@ ASSIGNMENTS = [
     ("VD_substrate", "1.0"),
     ("VD_pth_eff", "1.0"),
     ("C8_vdr_extra", "0.0"),
+    ("VDR_rankl_eff", "1.0"),
     ("Ca_supp_rate", "0.0"),
     ("RANKL_age_eff", "1.0"),
     ("ROB_meno_eff", "1.0"),
@@ -140,7 +141,7 @@ ASSIGNMENTS = [
     ("OsteoEffect", "(Osteoblast / OB0)**OsteoEffectGam"),
     ("PTH50", "EmaxLpth * PTHc_ref - PTHc_ref"),
     ("LpthEff", "EmaxLpth * C4 / (PTH50 * OsteoEffect**TESTPOWER + C4)"),
-    ("kinL", "kinLbase * OsteoEffect * LpthEff * RANKL_age_eff"),
+    ("kinL", "kinLbase * OsteoEffect * LpthEff * RANKL_age_eff * VDR_rankl_eff"),
     ("pObase", "kO * OPG0"),
     ("C4opg", "sqrt(C4**2 + opg_pth_floor**2) * PTHc_ref / sqrt(PTHc_ref**2 + opg_pth_floor**2)"),
     ("pO", "pObase * (ROB1 / ROB0) * ((C4 + opgPTH50 * (ROB1 / ROB0)) / (2 * C4opg)) + IO"),

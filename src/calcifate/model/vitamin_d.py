@@ -33,7 +33,12 @@ Effects on the calcium core (labelled assumptions, see data/parameters/vitamin_d
   the parathyroid expresses CYP27B1), levelling off at 45-80 nmol/L;
 * ``C8_vdr_extra``: at very high 25(OH)D, 25(OH)D (and calcitriol it displaces from DBP)
   activates VDR directly; expressed as calcitriol-equivalents acting on gut absorption and renal
-  reabsorption (Jones 2008), the route to vitamin D toxicity hypercalcaemia.
+  reabsorption (Jones 2008), the route to vitamin D toxicity hypercalcaemia;
+* ``VDR_rankl_eff``: the same calcitriol-equivalent raises osteoblastic RANKL production, as
+  pharmacological calcitriol does (1,25(OH)2D3 induces RANKL in osteoblasts and stromal cells:
+  Yasuda 1998), so intoxication draws calcium from bone as well as from the gut
+  (Jones 2008) instead of the suppressed PTH making it an antiresorptive. ``vdr_rankl_c`` is the
+  calcitriol-equivalent excess that doubles RANKL production (an assumption with a range).
 """
 
 from __future__ import annotations
@@ -99,6 +104,7 @@ HOOKS = {
     "VD_substrate": "where(vd_effects_on > 0.5, (C_OHD**sub_gam / (C_OHD**sub_gam + sub_k**sub_gam)) / sub_ref, 1.0)",
     "VD_pth_eff": "where(vd_effects_on > 0.5, (1 + pthd_max * pthd_k**pthd_gam / (pthd_k**pthd_gam + C_OHD**pthd_gam)) / pth_ref, 1.0)",
     "C8_vdr_extra": "where(vd_effects_on > 0.5, vdr25_max * (C_OHD**vdr25_gam / (C_OHD**vdr25_gam + vdr25_c50**vdr25_gam) - vdr_ref), 0.0)",
+    "VDR_rankl_eff": "where(vd_effects_on > 0.5, 1 + maximum(C8_vdr_extra, 0.0) / vdr_rankl_c, 1.0)",
 }
 
 

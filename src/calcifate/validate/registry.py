@@ -373,9 +373,19 @@ def toxicity_calcium():
     return float(r["serum_calcium"][-1])
 
 
-def calcium_at_250():
-    sim = Simulation(_person(baseline_25ohd_nmol_l=250.0), None, duration_days=1, outputs=["serum_calcium"])
+def calcium_at(c25: float, assumptions: dict | None = None) -> float:
+    """Serum calcium (mmol/L) at a sustained 25(OH)D of ``c25`` nmol/L (the person's steady state)."""
+    sim = Simulation(_person(baseline_25ohd_nmol_l=c25), None, duration_days=1, outputs=["serum_calcium"],
+                     assumptions=dict(assumptions or {}))
     return float(sim.run()["serum_calcium"][0])
+
+
+def calcium_at_250():
+    return calcium_at(250.0)
+
+
+def calcium_at_375():
+    return calcium_at(375.0)
 
 
 
