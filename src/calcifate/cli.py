@@ -51,6 +51,8 @@ def _simulate(args) -> int:
             print(f"titrated to INR {sim.person.target_inr:g}: {d.substance} {d.amount:.3g} {d.unit} every "
                   f"{d.every_days:g} day(s)", file=sys.stderr)
     res.to_csv(out)
+    for w in safety.outcome_flags(res):
+        print(w, file=sys.stderr)
     plot = Path(args.plot) if args.plot else out.with_suffix(".png")
     res.plot([o for o in SUMMARY_OUTPUTS if o in res.units] or None, path=plot)
     from .inputs.scenario_cli import report_inputs
