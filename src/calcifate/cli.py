@@ -93,6 +93,9 @@ def _compare(args) -> int:
         print(w, file=sys.stderr)
     cmp = compare(sc.person, sc.doses, years=args.years, times_days=times, bands=args.bands,
                   progress=None if args.quiet else (lambda n: print(f"running: {n}", file=sys.stderr)))
+    for name, res in cmp.results.items():
+        for w in safety.outcome_flags(res):
+            print(f"[{name}] {w}", file=sys.stderr)
     tab = cmp.table()
     out = Path(args.output or path.with_suffix(".compare.csv").name)
     tab.to_csv(out, index=False, float_format="%.6g")

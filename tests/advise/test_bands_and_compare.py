@@ -65,3 +65,17 @@ def test_example_compare_file_parses():
     text = (Path(__file__).resolve().parents[2] / "examples" / "person_compare.toml").read_text()
     sc = parse_scenario("duration_days = 1\n" + text)
     assert sc.person.age_years == 66 and {d.substance for d in sc.doses} == {"vitamin D3", "MK-7"}
+
+
+def test_compare_flags_outcomes_per_scenario_on_stderr(tmp_path, capsys):
+    # an own plan of 50,000 IU/day D3: its scenario (only) is flagged for the intoxication range
+    f = tmp_path / "me.toml"
+    f.write_text('[person]\nage_years = 50\nsex = "female"\nbaseline_25ohd_nmol_l = 60\n\n[[dose]]\n'
+                 'substance = "vitamin D3"\namount = 50000\nunit = "IU"\nevery_days = 1\n')
+    out = tmp_path / "cmp.csv"
+    rc = main(["compare", str(f), "--years", "0.25", "--at", "0.25", "-o", str(out), "-q"])
+    assert rc == 0
+    err = capsys.readouterr().err
+    flagged = [ln for ln in err.splitlines() if "WARNING: 25ohd" in ln]
+    assert flagged and all(ln.startswith("[own plan]") for ln in flagged)
+    assert "WARNING" not in out.read_text()
