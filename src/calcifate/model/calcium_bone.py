@@ -29,8 +29,9 @@ Hooks other modules fill in (placeholders here, neutral values): ``VD_substrate`
 substrate effect on calcitriol synthesis), ``VD_pth_eff`` (local parathyroid effect of 25(OH)D),
 ``C8_vdr_extra`` (VDR activation by supraphysiological 25(OH)D, pM calcitriol-equivalent),
 ``VDR_rankl_eff`` (relative RANKL production from that VDR activation), ``Ca_supp_rate``
-(supplement calcium entering the gut, mmol/h), ``RANKL_age_eff`` (ageing and menopause), ``Ca_soft_tissue_rate`` (calcium leaving plasma to soft tissue, mmol/h),
-``Bone_dep_eff`` (relative calcium deposition into bone, the bone set-point feedback).
+(supplement calcium entering the gut, mmol/h), ``RANKL_age_eff`` (ageing and menopause),
+``Ca_soft_tissue_rate`` (calcium leaving plasma to soft tissue, mmol/h), ``Bone_dep_eff``
+(relative calcium deposition into bone, the bone set-point feedback).
 """
 
 from __future__ import annotations
