@@ -32,12 +32,17 @@ def test_bands_bracket_the_default():
     assert (w.ucoc_percent_hi - w.ucoc_percent_lo).iloc[-1] > 0.1
 
 
-def test_compare_cli_writes_table_and_plot(tmp_path, capsys):
+def _compare_cli(tmp_path, person_toml: str, years: str, at: str):
+    """Run ``calcifate compare`` on a person file; returns (rc, output csv path)."""
     f = tmp_path / "me.toml"
-    f.write_text('[person]\nage_years = 66\nsex = "male"\n\n[[dose]]\nsubstance = "MK-7"\namount = 90\nunit = "ug"\n'
-                 'every_days = 1\n')
+    f.write_text(person_toml)
     out = tmp_path / "cmp.csv"
-    rc = main(["compare", str(f), "--years", "0.2", "--at", "0.1,0.2", "-o", str(out), "-q"])
+    return main(["compare", str(f), "--years", years, "--at", at, "-o", str(out), "-q"]), out
+
+
+def test_compare_cli_writes_table_and_plot(tmp_path, capsys):
+    rc, out = _compare_cli(tmp_path, '[person]\nage_years = 66\nsex = "male"\n\n[[dose]]\nsubstance = "MK-7"\n'
+                                     'amount = 90\nunit = "ug"\nevery_days = 1\n', "0.2", "0.1,0.2")
     assert rc == 0
     text = capsys.readouterr().out
     assert "D3 + K2" in text and "own plan" in text and "clinician" in text
@@ -69,11 +74,9 @@ def test_example_compare_file_parses():
 
 def test_compare_flags_outcomes_per_scenario_on_stderr(tmp_path, capsys):
     # an own plan of 50,000 IU/day D3: its scenario (only) is flagged for the intoxication range
-    f = tmp_path / "me.toml"
-    f.write_text('[person]\nage_years = 50\nsex = "female"\nbaseline_25ohd_nmol_l = 60\n\n[[dose]]\n'
-                 'substance = "vitamin D3"\namount = 50000\nunit = "IU"\nevery_days = 1\n')
-    out = tmp_path / "cmp.csv"
-    rc = main(["compare", str(f), "--years", "0.25", "--at", "0.25", "-o", str(out), "-q"])
+    rc, out = _compare_cli(tmp_path, '[person]\nage_years = 50\nsex = "female"\nbaseline_25ohd_nmol_l = 60\n\n'
+                                     '[[dose]]\nsubstance = "vitamin D3"\namount = 50000\nunit = "IU"\n'
+                                     'every_days = 1\n', "0.25", "0.25")
     assert rc == 0
     err = capsys.readouterr().err
     flagged = [ln for ln in err.splitlines() if "WARNING: 25ohd" in ln]
