@@ -6,7 +6,7 @@ Marcinowska-Suchowierska 2018 (review of vitamin D toxicity) place hypercalcaemi
 at the upper limit of normal, 2.6 mmol/L. One number, one parameter: ``vdr25_max`` is found by
 bisection on the registry's own runner (the person's steady state at 375 nmol/L, where the slow
 CYP24 induction, the bone set point and the suppressed PTH have all settled). Held: ``vdr25_c50``
-(400 nmol/L, half-maximal activation near that threshold), ``vdr25_gam`` (4) and ``vdr_rankl_c``
+(400 nmol/L, half-maximal activation near that threshold), ``vdr25_gam`` (8) and ``vdr_rankl_c``
 (100 pM, an assumption). Printed, not used: Kimball 2017 (250 nmol/L, no hypercalcaemia) and the
 4-month 50,000 IU/day run (``toxicity_hypercalcaemia``, validation).
 
@@ -38,7 +38,7 @@ def main() -> None:
         else:
             lo = mid
     vmax = 0.5 * (lo + hi)
-    print(f"vdr25_max = {vmax:.1f} pM  (vdr25_c50 {HELD['vdr25_c50']:g} nmol/L held)")
+    print(f"vdr25_max = {vmax:.1f} pM  (held: {HELD})")
     print(f"  serum calcium at 375 nmol/L: {ca375(vmax):.4f} mmol/L (target {TARGET})")
     print(f"  at 250 nmol/L (Kimball 2017, must stay below 2.6): {registry.calcium_at(250.0, {**HELD, 'vdr25_max': vmax}):.4f}")
 

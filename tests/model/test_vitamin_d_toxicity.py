@@ -60,7 +60,7 @@ def test_anabolic_term_needs_a_pth_signal(tox):
     assert tox["CREB"][-1] < 0.8 * 10.0  # CREB0
     no_ana = _intoxication({"g_ana_ls": 0.0})
     assert abs(no_ana["bmd_lumbar_change"][-1] - tox["bmd_lumbar_change"][-1]) < 0.25
-    # whereas a wide-open gate (CREB no longer needed) would read the suppression as anabolic
+    # whereas a flat gate (width 1e6: half open whatever CREB does) reads the suppression as anabolic
     open_gate = _intoxication({"ana_creb_width": 1e6})
     assert open_gate["bmd_lumbar_change"][-1] > tox["bmd_lumbar_change"][-1] + 0.5
 
