@@ -24,6 +24,10 @@ Differences from the BioModels file, all switchable by parameters:
   (net) into true absorption (``J40``, the absorbable fraction scaled by ``k_true_abs`` so that the
   reference is unchanged) minus an endogenous faecal loss from plasma (``J_endo``); ``J40net`` is
   what the published ``J40`` was.
+* ``reabs_offset_gfr`` (0 in ``Peterson2010``): the basal urinary calcium offset ``reabs_offset``
+  scales as (GFR / ``gfr_offset_ref_ml_min``) ** ``reabs_offset_gfr``. As an absolute rate it made
+  urinary calcium rise again below ~30 mL/min, where in people it keeps falling with GFR (CRIC,
+  Liu 2022); identical at the reference GFR of 100 mL/min.
 
 Hooks other modules fill in (placeholders here, neutral values): ``VD_substrate`` (vitamin D
 substrate effect on calcitriol synthesis), ``VD_pth_eff`` (local parathyroid effect of 25(OH)D),
@@ -169,7 +173,7 @@ ASSIGNMENTS = [
     ("T36", "T33 + (T34 - T33) * (C8vdr**CaPOgam / (T35**CaPOgam + C8vdr**CaPOgam))"),
     ("T37", "T34 - (T34 - T33) * (C8vdr**CaPOgam / (T35**CaPOgam + C8vdr**CaPOgam))"),
     ("CaFilt", "fu_Ca * f_PTHdep * GFR * C1"),
-    ("ReabsMax", "(f_reabs_ind * GFR * Ca_ref - reabs_offset) * (Reabs50 + Ca_ref) / Ca_ref"),
+    ("ReabsMax", "(f_reabs_ind * GFR * Ca_ref - reabs_offset * (GFR * GFR_ml_min_per_L_h / gfr_offset_ref_ml_min)**reabs_offset_gfr) * (Reabs50 + Ca_ref) / Ca_ref"),
     ("ReabsPTHeff", "T16 * C4 / (C4 + T17)"),
     ("CaReabsActive", "(ReabsMax * C1 / (Reabs50 + C1)) * ReabsPTHeff"),
     ("T20", "CaFilt - CaReabsActive"),
