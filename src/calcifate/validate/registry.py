@@ -429,6 +429,13 @@ def urine_calcium_gfr30_vs_90():
     return low_gfr / ref
 
 
+def urine_calcium_gfr20_vs_40():
+    """Urinary calcium at GFR 20 vs 40 mL/min (same person): the lower end of CRIC's eGFR range."""
+    low_gfr, ref = (_day0(Person(age_years=60, sex="female", **{**NEUTRAL_INPUTS, "gfr_ml_min": g}), "urinary_calcium")
+                    for g in (20.0, 40.0))
+    return low_gfr / ref
+
+
 def meno_spine_loss():
     return _bmd_rate(Person(age_years=51, sex="female", **NEUTRAL_INPUTS), "bmd_lumbar_change")
 
