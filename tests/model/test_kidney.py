@@ -56,10 +56,10 @@ def test_the_mend_is_neutral_at_the_reference_kidney_function():
 def test_bone_loss_in_kidney_failure_is_moderate():
     # with urine following kidney function, the calcium balance at GFR 15 mL/min is no longer
     # dominated by a basal urinary loss: lumbar BMD falls within 1.5 points of the same person's
-    # loss at GFR 90 over a year (the published kidney: about 6 points faster)
-    def loss(gfr, a=None):
+    # loss at GFR 90 over a year (the published kidney, reabs_offset_gfr 0: 5.7 points more, session
+    # 12; not re-run here, its urine is checked above)
+    def loss(gfr):
         r = Simulation(Person(gfr_ml_min=gfr), None, duration_days=365.25, output_interval_hours=24 * 365.25,
-                       outputs=["bmd_lumbar_change"], assumptions=a or {}).run()
+                       outputs=["bmd_lumbar_change"]).run()
         return float(r["bmd_lumbar_change"][-1])
     assert loss(15) - loss(90) > -1.5
-    assert loss(15, {"reabs_offset_gfr": 0.0}) - loss(90, {"reabs_offset_gfr": 0.0}) < -3.0
