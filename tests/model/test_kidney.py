@@ -9,10 +9,9 @@ from calcifate.simulation import Simulation
 GFRS = (10, 15, 20, 30, 45, 60, 90)
 
 
-def _day0(gfr, parameter_set=None, assumptions=None):
-    kw = {"parameter_set": parameter_set} if parameter_set else {}
+def _day0(gfr, assumptions=None):
     r = Simulation(Person(gfr_ml_min=gfr), None, duration_days=1, assumptions=assumptions or {},
-                   outputs=["urinary_calcium", "serum_calcium", "pth", "calcium_absorbed"], **kw).run()
+                   outputs=["urinary_calcium", "serum_calcium", "pth", "calcium_absorbed"]).run()
     return {k: float(r[k][0]) for k in ("urinary_calcium", "serum_calcium", "pth", "calcium_absorbed")}
 
 
