@@ -9,8 +9,12 @@ Structure (amounts in nmol, concentrations in nmol/L, time in hours):
   start, Haddad 1993). The two are calibrated on a bolus's fast first rise (De Niet 2018: 50 nmol/L
   within a day of 50,000 IU) and its day-14 peak (Armas 2004). Central D3 / D2 (volume scales with
   body weight) <-> adipose store (volume scales with fat mass; Ocampo-Pelland 2016);
-* central D3 is 25-hydroxylated by a saturable (Michaelis-Menten) liver step and otherwise cleared
-  first-order; D2 is 25-hydroxylated first-order (Ocampo-Pelland 2017), at about half D3's rate,
+* central D3 is 25-hydroxylated by two liver routes and otherwise cleared first-order: a
+  low-affinity route, near-linear over the physiological range (``Vmax_25``, ``Km_25``), and a
+  high-affinity, low-capacity one (CYP2R1-type; ``Vhi_25``, ``Khi_25``) that is saturated in a
+  replete person but converts most of a small input in a deficient one. So the same daily dose
+  raises 25(OH)D more from a low baseline (pooled trial arms of Huang & You 2021; Bogh 2011 after
+  UVB), while 25(OH)D clearance keeps its tracer half-life at 29 and 69 nmol/L (Jones 2014); D2 is 25-hydroxylated first-order (Ocampo-Pelland 2017), at about half D3's rate,
   and its 25(OH)D2 raises 25(OH)D3 clearance (labelled; both calibrated on Armas 2004 and Logan
   2013: D2 is the weaker form and lowers 25(OH)D3);
 * 25(OH)D3 and 25(OH)D2 are cleared first-order with the tracer half-lives of Jones 2014, with a
@@ -78,7 +82,7 @@ ASSIGNMENTS = [
     ("V_OHD", "V_OHD_ref * w_rel"),
     ("C_D3", "D3_c / V_D3"),
     ("C_D2", "D2_c / V_D3"),
-    ("J25_D3", "Vmax_25 * C_D3 / (Km_25 + C_D3)"),
+    ("J25_D3", "Vmax_25 * C_D3 / (Km_25 + C_D3) + Vhi_25 * C_D3 / (Khi_25 + C_D3)"),
     ("J25_D2", "CL_25_D2 * C_D2"),
     ("J_D3_fat", "Q_fat * (C_D3 - D3_fat / V_fat)"),
     ("J_D2_fat", "Q_fat * (C_D2 - D2_fat / V_fat)"),
