@@ -18,8 +18,10 @@ count from day 0.
 
 **baseline_25ohd_nmol_l with sun** is read as the person's *annual mean* 25(OH)D: the unexplained
 background vitamin D3 input is set so that the steady state under the annual-mean sun input (plus
-diet and other known inputs) equals it; the realised annual mean over the last spin-up year is
-reported (it differs slightly because the kinetics are not linear). With ``baseline_25ohd_nmol_l =
+diet and other known inputs) equals it; because the 25-hydroxylation is saturable the realised
+annual mean over the last spin-up year then differs, so the steady-state target is moved by the miss
+and the spin-up repeated until the realised annual mean is within 0.5 nmol/L of the baseline
+(``Simulation.initial_state``; the number of repeats is in the run's sun notes). With ``baseline_25ohd_nmol_l =
 None`` (a scenario with ``[sun]`` whose ``[person]`` does not give it), no background is added:
 25(OH)D follows from sun, diet and doses alone.
 """
