@@ -287,6 +287,44 @@ def cashman2012_calcifediol_20():
     return _cashman_per_ug("calcifediol", 20.0)
 
 
+# Huang & You 2021 (CPT Pharmacometrics Syst Pharmacol 10:723), Figure S7: the test set of daily D3
+# dose arms (arm means, pooled from published trials). tools/calibrate_vitamin_d_low_status.py fits
+# the high-affinity 25-hydroxylation on the odd-numbered arms; the even-numbered arms lasting at least
+# 180 days are held out here: (arm, ug/day, days, 25(OH)D at day 0, at the end; nmol/L).
+HUANGYOU_HELD_OUT = [
+    (8, 15.0, 360, 77.0, 91.0), (10, 17.5, 360, 79.0, 136.0), (12, 17.5, 360, 67.0, 107.0),
+    (14, 20.0, 360, 24.0, 77.0), (20, 20.0, 360, 68.0, 77.0), (32, 20.0, 182, 21.0, 65.0),
+    (36, 25.0, 280, 13.0, 57.0), (44, 25.0, 270, 37.0, 69.0), (48, 40.0, 360, 37.0, 93.0),
+    (52, 50.0, 180, 15.0, 84.0), (60, 50.0, 360, 53.0, 87.0), (64, 60.0, 360, 38.0, 104.0),
+    (68, 120.0, 360, 39.0, 119.0), (70, 125.0, 360, 28.0, 125.0)]
+
+
+@functools.lru_cache(maxsize=None)
+def _huangyou_ratio(arm: int) -> float:
+    """Model / observed 25(OH)D at the end of one held-out arm (a 50-year-old woman, 70 kg, 165 cm:
+    the test set gives no per-arm demographics; the arm's day-0 mean matched by the background)."""
+    _, ug, days, base, end = next(a for a in HUANGYOU_HELD_OUT if a[0] == arm)
+    p = _person(baseline_25ohd_nmol_l=base, age_years=50, sex="female", body_weight_kg=70, height_cm=165)
+    r = Simulation(p, [Dose("vitamin D3", ug, "ug", every_days=1)], duration_days=days, outputs=["25ohd"]).run()
+    return float(r["25ohd"][-1] / end)
+
+
+def _huangyou_mean_ratio(lo: float, hi: float) -> float:
+    return float(np.mean([_huangyou_ratio(a[0]) for a in HUANGYOU_HELD_OUT if lo <= a[3] < hi]))
+
+
+def huangyou2021_low_baseline():
+    return _huangyou_mean_ratio(0.0, 30.0)
+
+
+def huangyou2021_mid_baseline():
+    return _huangyou_mean_ratio(30.0, 60.0)
+
+
+def huangyou2021_replete_baseline():
+    return _huangyou_mean_ratio(60.0, 1000.0)
+
+
 def _steady_c25(person, d3_ug_day, assumptions=None):
     """Steady-state 25(OH)D with a constant extra vitamin D3 input (ug/day)."""
     from ..solve.steady_state import vitamin_d_steady_state

@@ -142,8 +142,9 @@ def bogh2011_baseline_ratio():
 # Rhodes 2010 / Farrar 2011: simulated UK summer sunlight, 1.3 SED three times a week (Mon, Wed,
 # Fri) for 6 weeks on 35 % of the skin (T-shirt and shorts), in late winter; adults 20-60 years
 # (run at 40). Baselines are labelled assumptions (winter troughs; the published abstracts give
-# none for the white group): 45 nmol/L white, 20 nmol/L South Asian (all < 50, 27 % < 12.5). The
-# model's rise hardly depends on them (near-linear 25-hydroxylation at these inputs).
+# none for the white group): 45 nmol/L white, 20 nmol/L South Asian (all < 50, 27 % < 12.5). Since
+# session 13 (high-affinity 25-hydroxylation) the rise depends on them: white +30.2 / +26.3 / +23.1
+# from 35 / 45 / 55 nmol/L; South Asian +25.8 / +23.1 / +19.6 / +16.3 from 12.5 / 20 / 30 / 40.
 RHODES_DAYS = tuple(7 * w + d for w in range(6) for d in (0, 2, 4))
 RHODES_MEASURE_DAY = 42
 
