@@ -29,8 +29,10 @@ def _is_share(name: str) -> bool:
     """Bioavailabilities and fractions (names F_*, f_*, fh_*, fx_*, fc_*) must lie in 0..1."""
     return name.startswith(_SHARE_PREFIXES)
 
-SUN_MEAN_TOL_NMOL_L = 0.5  # baseline_25ohd_nmol_l with [sun]: realised annual mean within this
-SUN_MEAN_MAX_ITER = 6
+
+SUN_MEAN_TOL_NMOL_L = 0.5  # nmol/L: with [sun], the realised annual mean 25(OH)D matches the baseline within this
+SUN_MEAN_MAX_ITER = 6  # repeats of the spin-up allowed for that match
+
 
 @dataclass
 class Simulation:
