@@ -15,8 +15,9 @@ Structure (amounts in nmol, concentrations in nmol/L, time in hours):
   replete person but converts most of a small input in a deficient one. So the same daily dose
   raises 25(OH)D more from a low baseline (pooled trial arms of Huang & You 2021; Bogh 2011 after
   UVB), while 25(OH)D clearance keeps its tracer half-life at 29 and 69 nmol/L (Jones 2014); D2 is
-  25-hydroxylated first-order (Ocampo-Pelland 2017), at about half D3's rate, and its 25(OH)D2 raises 25(OH)D3 clearance (labelled; both calibrated on Armas 2004 and Logan
-  2013: D2 is the weaker form and lowers 25(OH)D3);
+  25-hydroxylated first-order (Ocampo-Pelland 2017), at about half D3's rate, and its 25(OH)D2
+  raises 25(OH)D3 clearance (labelled; both calibrated on Armas 2004 and Logan 2013: D2 is the
+  weaker form and lowers 25(OH)D3);
 * 25(OH)D3 and 25(OH)D2 are cleared first-order with the tracer half-lives of Jones 2014, with a
   labelled CYP24A1-type catabolism that rises only at high 25(OH)D and only slowly: its induction
   (state ``CYP24``, 0..1) follows a steep function of 25(OH)D with a time constant of
