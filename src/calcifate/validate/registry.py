@@ -287,6 +287,36 @@ def cashman2012_calcifediol_20():
     return _cashman_per_ug("calcifediol", 20.0)
 
 
+# Bischoff-Ferrari 2012 (JBMR 27:160): 20 healthy postmenopausal women (61.5 years, 25(OH)D 13.2
+# ng/mL = 33 nmol/L) took 20 ug/day 25(OH)D3 (HyD) or 20 ug/day (800 IU) D3 for 4 months (14
+# visits; the last on day 119, as arm 28 of the Huang & You 2021 test set, which is this trial's D3
+# arm); final 69.5 and 31.0 ng/mL (173.5 and 77.4 nmol/L). The person (a woman aged 62, 70 kg, 165
+# cm) is an assumption; the day-0 mean is matched by the background. Added in session 14, with the
+# +-30 % tolerance of the other dose targets fixed before the model was run: a second calcifediol
+# trial beside Cashman 2012, whose per-ug rises (4.0-4.8) are the lowest of the published ones.
+BISCHOFF_BASELINE = 33.0
+
+
+@functools.lru_cache(maxsize=None)
+def _bischoff_rise(substance: str) -> float:
+    p = _person(baseline_25ohd_nmol_l=BISCHOFF_BASELINE, age_years=62, sex="female", body_weight_kg=70,
+                height_cm=165)
+    r = Simulation(p, [Dose(substance, 20.0, "ug", every_days=1)], duration_days=119, outputs=["25ohd"]).run()
+    return float(r["25ohd"][-1] - BISCHOFF_BASELINE)
+
+
+def bischoff2012_calcifediol_rise():
+    return _bischoff_rise("calcifediol")
+
+
+def bischoff2012_d3_rise():
+    return _bischoff_rise("vitamin D3")
+
+
+def bischoff2012_calcifediol_vs_d3():
+    return _bischoff_rise("calcifediol") / _bischoff_rise("vitamin D3")
+
+
 # Huang & You 2021 (CPT Pharmacometrics Syst Pharmacol 10:723), Figure S7: the test set of daily D3
 # dose arms (arm means, pooled from published trials). tools/calibrate_vitamin_d_low_status.py fits
 # the high-affinity 25-hydroxylation on the odd-numbered arms; the even-numbered arms lasting at least
