@@ -61,6 +61,15 @@ def test_cli_bad_input_exits_2_without_traceback(tmp_path):
     assert "person.age_years" in r.stderr and "Traceback" not in r.stderr
 
 
+def test_python_dash_m_calcifate_runs_the_cli():
+    r = subprocess.run([sys.executable, "-m", "calcifate", "outputs"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "25ohd" in r.stdout and "nmol/L" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "calcifate", "foods", "show", "unobtainium"], capture_output=True,
+                       text=True)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
 def test_upper_limit_flagged_on_stderr_not_in_csv(tmp_path):
     p = tmp_path / "hi.toml"
     p.write_text("duration_days = 3\noutputs=['25ohd']\n[[dose]]\nsubstance='D3'\namount=10000\nunit='IU'\nevery_days=1\n")
