@@ -342,10 +342,26 @@ def test_cream_cheese_mk5_and_not_detected_mk8_dunlop():
     assert cc.value("mk8") == 0.0 and cc.is_measured("mk8")  # "MK-8 was found in Cheddar only"
     assert [s.key for s in cc.sources_for("mk5")] == ["Dunlop2022"]
     assert [s.key for s in cc.sources_for("mk8")] == ["Dunlop2022"]
-    # vitamers the abstract does not give stay missing, not 0
-    for k in ("mk4", "mk6", "mk7", "mk9", "mk10", "k2_unsplit"):
+    # vitamers neither source gives stay missing, not 0; MK-4 comes from USDA SR Legacy
+    for k in ("mk6", "mk7", "mk9", "mk10", "k2_unsplit"):
         assert cc.value(k) is None, k
+    assert cc.value("mk4") == pytest.approx(8.7)
+    assert [s.key for s in cc.sources_for("mk4")] == ["USDA_SRLegacy"]
     assert "not detected" in cc.note
+
+
+def test_sr_legacy_menaquinone_4_and_dihydrophylloquinone():
+    # read from USDA SR Legacy (nutrients 428 and 429); the NIH ODS cheddar figure is kept as an alternative
+    for name, mk4 in (("cheddar", 8.6), ("emmental", 6.3), ("cottage cheese", 0.9)):
+        f = get(name)
+        assert f.value("mk4") == pytest.approx(mk4)
+        assert [s.key for s in f.sources_for("mk4")] == ["USDA_SRLegacy"]
+        assert [s.ident for s in f.sources_for("mk4")] == [f.sources_for("k1")[0].ident]  # same NDB number
+    assert get("egg yolk").value("dk1") == pytest.approx(0.1)
+    assert "USDA_SRLegacy" in [s.key for s in get("egg yolk").sources_for("dk1")]
+    with open(FOODS_CSV.parent / "foods_alternatives.csv", newline="", encoding="utf-8") as fh:
+        alt = [r for r in csv.DictReader(fh) if r["food_id"] == "cheddar" and r["nutrient"] == "mk4"]
+    assert [(r["value"], r["citation_key"]) for r in alt] == [("9.4", "NIH_ODS_VitaminK")]
 
 
 def test_menaquinone_zeros_are_explained_in_the_note():
