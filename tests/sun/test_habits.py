@@ -146,6 +146,7 @@ def test_coordinates_instead_of_place():
         (with_(EXAMPLE, skin_typ=2), r"skin_typ.*did you mean 'skin_type'"),
         ({"place": "London"}, r"sun\.skin_type is required"),
         ({"latitude": 50.0, "skin_type": 2}, r"sun\.longitude is required"),
+        ({"skin_type": 2}, r"sun\.place = None.*required: a built-in city, or latitude and longitude"),
     ],
 )
 def test_validation_errors(cfg, pattern):

@@ -425,7 +425,7 @@ def parse_sun_config(sun: Mapping[str, Any] | SunConfig) -> SunConfig:
         lat, lon = city.latitude, city.longitude
     else:
         if "latitude" not in sun:
-            raise SunConfigError("sun: give place (a built-in city) or latitude and longitude")
+            raise _err("sun.place", None, "required: a built-in city, or latitude and longitude instead")
         lat = _number(sun, "latitude", path, -90.0, 90.0, required=True)
         lon = _number(sun, "longitude", path, -180.0, 180.0, required=True)
 
