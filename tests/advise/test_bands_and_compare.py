@@ -52,6 +52,7 @@ def test_compare_cli_writes_table_and_plot(tmp_path, capsys):
     assert (tmp_path / "cmp.png").exists()
     k2 = tab[(tab.scenario == "K2 (MK-7)") & (tab.day == tab.day.max())].iloc[0]
     assert k2.ucoc_percent_vs_none < 0 and k2.dp_ucmgp_vs_none < 0
+    assert k2["25ohd_vs_none"] == 0.0  # K2 alone does not move 25(OH)D: round-off is not reported
 
 
 def test_compare_keeps_anticoagulant_in_every_scenario():

@@ -35,6 +35,16 @@ COMPARE_OUTPUTS = ["25ohd", "osteocalcin", "ucoc_percent", "dp_ucmgp", "inr", "b
                    "bmd_femoral_neck_change", "arterial_calcium", "serum_calcium"]
 
 
+DIFF_RTOL = 1e-6  # the Simulation's default solver tolerance (relative)
+
+
+def _difference(a: float, b: float) -> float:
+    """a - b, or 0 where the two differ by less than the solver's relative tolerance (a K2-only
+    scenario's 25(OH)D differs from 'none' only by round-off, e.g. 7e-15 nmol/L)."""
+    d = float(a) - float(b)
+    return 0.0 if abs(d) <= DIFF_RTOL * max(abs(float(a)), abs(float(b))) else d
+
+
 @dataclass
 class Comparison:
     results: dict  # scenario name -> Result
@@ -51,7 +61,7 @@ class Comparison:
                 for o in COMPARE_OUTPUTS:
                     if o in res.wide:
                         row[o] = a[o]
-                        row[f"{o}_vs_none"] = a[o] - b[o]
+                        row[f"{o}_vs_none"] = _difference(a[o], b[o])
                         if f"{o}_lo" in res.wide:
                             row[f"{o}_lo"], row[f"{o}_hi"] = a[f"{o}_lo"], a[f"{o}_hi"]
                 rows.append(row)
