@@ -59,3 +59,19 @@ def test_every_target_has_role_and_source():
     for t in load_targets():
         assert t.role in ("calibration", "validation")
         assert t.citation and t.low <= t.high
+
+
+def test_parallel_run_gives_the_same_values_in_the_same_order():
+    from calcifate.validate.registry import load_targets, run_targets
+    ids = ["webb1988_vitamin_d_winter", "ilahi2008_d3_peak_rise", "jones2014_half_life_69", "sowers2010_pre_fmp_spine"]
+    targets = [t for t in load_targets() if t.id in ids]
+    serial = [(o.target.id, o.model_value) for o in run_targets(targets, 1)]
+    parallel = [(o.target.id, o.model_value) for o in run_targets(targets, 2)]
+    assert [i for i, _ in serial] == [t.id for t in targets] and len(serial) == 4
+    assert parallel == serial
+
+
+def test_validate_jobs_must_be_positive(capsys):
+    from calcifate.cli import main
+    assert main(["validate", "--only", "webb1988", "-j", "0"]) == 2
+    assert "--jobs = 0" in capsys.readouterr().err

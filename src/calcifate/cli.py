@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import CalcifateError
+from .errors import CalcifateError, InputError
 
 DISCLAIMER = ("calcifate informs; it does not prescribe. Discuss any change to supplements or medicines "
               "with a clinician.")
@@ -160,7 +160,9 @@ def _outputs(args) -> int:
 
 
 def _validate(args) -> int:
-    from .validate.registry import load_targets, run_target
+    from .validate.registry import load_targets, run_targets
+    if args.jobs < 1:
+        raise InputError("--jobs", args.jobs, "1 or more processes")
     targets = [t for t in load_targets() if (not args.quick or not t.slow) and (args.only is None or args.only in t.id)]
     md = args.format == "markdown"
     if md:
@@ -169,8 +171,8 @@ def _validate(args) -> int:
     else:
         print(f"{'target':44s} {'role':12s} {'published':>22s} {'model':>12s} result")
     n_fail = 0
-    for t in targets:  # printed as each finishes: the slow targets take minutes
-        r = run_target(t)
+    for r in run_targets(targets, args.jobs):  # printed in order as each finishes: slow ones take minutes
+        t = r.target
         n_fail += not r.passed
         if md:
             name = t.id + (" (slow)" if t.slow else "")
@@ -228,6 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--only", help="run targets whose id contains this text")
     v.add_argument("--format", choices=["table", "markdown"], default="table",
                    help="markdown: the table of docs/validation.md (citation, tolerance)")
+    v.add_argument("-j", "--jobs", type=int, default=1,
+                   help="run the targets in this many processes (rows of one citation share one); default 1")
     v.set_defaults(func=_validate)
     try:
         from .foods.cli import add_parsers as add_food_parsers
