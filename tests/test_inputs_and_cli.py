@@ -145,3 +145,16 @@ def test_parameter_outside_its_plausible_range_runs_with_a_warning_on_stderr(tmp
     assert r.returncode == 0
     assert "parameters.t_half_dep_days = 40" in r.stderr and "plausible range 0.5..30" in r.stderr
     assert "warning" not in (tmp_path / "o.csv").read_text()
+
+
+def test_simulate_example_is_the_main_job_and_quiet_means_quiet(tmp_path, capsys):
+    # README's first command: the example person on built-in defaults (2 years of 1000 IU D3 daily)
+    out = tmp_path / "ex.csv"
+    assert main(["simulate", "--example", "-q", "-o", str(out)]) == 0
+    cap = capsys.readouterr()
+    assert "%" not in cap.err and cap.out == ""  # -q: no progress bar, no summary
+    df = pd.read_csv(out)
+    assert df.time_days.iloc[0] == 0 and df.time_days.iloc[-1] == 730
+    assert {"25ohd", "pth", "bmd_femoral_neck_change", "ucoc_percent", "arterial_calcium"} <= set(df.columns)
+    assert df["25ohd"].iloc[-1] > df["25ohd"].iloc[0] + 15  # 1000 IU/day raises 25(OH)D from 50 nmol/L
+    assert out.with_suffix(".png").exists()

@@ -28,7 +28,7 @@ def _simulate(args) -> int:
     from .simulation import Simulation
 
     if args.example:
-        sim = Simulation(Person.example(), Regimen(EXAMPLE_REGIMEN), duration_days=365 * 2, progress=True)
+        sim = Simulation(Person.example(), Regimen(EXAMPLE_REGIMEN), duration_days=365 * 2, progress=not args.quiet)
         out = Path(args.output or "calcifate-example.csv")
         title = f"Example person (60-year-old woman, 25(OH)D 50 nmol/L), {EXAMPLE_REGIMEN}, 2 years"
     elif args.scenario:
