@@ -75,3 +75,13 @@ def test_validate_jobs_must_be_positive(capsys):
     from calcifate.cli import main
     assert main(["validate", "--only", "webb1988", "-j", "0"]) == 2
     assert "--jobs = 0" in capsys.readouterr().err
+
+
+def test_every_runner_takes_no_required_argument():
+    # targets call their runner with no arguments; helpers (and run_targets) must not pose as runners
+    import inspect
+    from calcifate.validate.registry import RUNNERS
+    for name, fn in RUNNERS.items():
+        required = [p for p in inspect.signature(fn).parameters.values()
+                    if p.default is inspect.Parameter.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        assert not required, (name, required)

@@ -702,9 +702,11 @@ def neer2001_femoral_neck_40():
     return neer2001_difference(40.0, "bmd_femoral_neck_change")
 
 
+# every public no-argument function of this module is a runner; these names are not
+_NOT_RUNNERS = ("load_targets", "run_target", "run_targets", "run_all", "dataclass", "Person", "Dose",
+                "Simulation", "Target", "Outcome", "NEUTRAL_INPUTS", "neer2001_difference", "calcium_at")
 RUNNERS = {name: fn for name, fn in globals().items() if callable(fn) and not name.startswith("_")
-           and name not in ("load_targets", "run_target", "run_all", "dataclass", "Person", "Dose", "Simulation",
-                            "Target", "Outcome", "NEUTRAL_INPUTS", "neer2001_difference")}
+           and name not in _NOT_RUNNERS}
 
 from .sun_targets import (bogh2011_area_ratio, bogh2011_baseline_ratio, bogh2011_dose_ratio,  # noqa: E402
                           farrar2011_south_asian_rise, rhodes2010_white_rise,
@@ -712,8 +714,7 @@ from .sun_targets import (bogh2011_area_ratio, bogh2011_baseline_ratio, bogh2011
                           webb2018a_winter_min, webb2018b_type5_9min_winter_min, webb2018b_type5_25min_winter_min)
 
 RUNNERS = {name: fn for name, fn in globals().items() if callable(fn) and not name.startswith("_")
-           and name not in ("load_targets", "run_target", "run_all", "dataclass", "Person", "Dose", "Simulation",
-                            "Target", "Outcome")}
+           and name not in _NOT_RUNNERS}
 
 from . import vitamin_k as _vitamin_k  # noqa: E402  (vitamin K targets live in their own module)
 
