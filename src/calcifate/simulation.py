@@ -298,9 +298,11 @@ class Simulation:
                 continue
             if d.stop_day - d.start_day >= 56 and 0 <= d.stop_day <= T - 30:
                 return (f"note: {d.substance} stops on day {d.stop_day:g}. After a course stops, the model's "
-                        "25(OH)D falls back to its starting level within about 4 months; people fall more slowly "
-                        "(a year after 12 months of 125 ug/day: 64.9 nmol/L measured, 33 in the model; Mocanu & "
-                        "Vieth 2013, Martinaityte 2017). Read the curve after the stop as a lower bound.")
+                        "25(OH)D falls back towards its starting level within a few months; people fall more "
+                        "slowly (a year after 12 months of 125 ug/day, residents still had 64.9 nmol/L, up from "
+                        "28.5: Mocanu & Vieth 2013; also Martinaityte 2017; the model's figures are the rows "
+                        "mocanu2013_one_year_after and martinaityte2017_excess_12m of `calcifate validate`). "
+                        "Read the curve after the stop as a lower bound.")
         return None
 
 
