@@ -164,6 +164,10 @@ def _validate(args) -> int:
     if args.jobs < 1:
         raise InputError("--jobs", args.jobs, "1 or more processes")
     targets = [t for t in load_targets() if (not args.quick or not t.slow) and (args.only is None or args.only in t.id)]
+    what_if = _parse_set(args.set or [])
+    if what_if:
+        print("what-if run, not the registry's own result: every simulation uses "
+              + ", ".join(f"{k} = {v:g}" for k, v in what_if.items()), flush=True)
     md = args.format == "markdown"
     if md:
         print("| target | citation | role | published | model | tolerance | result |")
@@ -171,7 +175,7 @@ def _validate(args) -> int:
     else:
         print(f"{'target':44s} {'role':12s} {'published':>22s} {'model':>12s} result")
     n_fail = 0
-    for r in run_targets(targets, args.jobs):  # printed in order as each finishes: slow ones take minutes
+    for r in run_targets(targets, args.jobs, what_if):  # printed in order as each finishes: slow ones take minutes
         t = r.target
         n_fail += not r.passed
         if md:
@@ -183,6 +187,26 @@ def _validate(args) -> int:
                   f"{'pass' if r.passed else 'FAIL'}", flush=True)
     print(f"{len(targets) - n_fail} passed, {n_fail} failed")
     return 0 if n_fail == 0 else 1
+
+
+def _parse_set(items: list[str]) -> dict:
+    """``--set NAME=VALUE`` (repeatable) -> {NAME: VALUE}; NAME a parameter of calcifate's set."""
+    from .knowledge.parameters import load_parameter_set
+    pset = load_parameter_set("calcifate")
+    out = {}
+    for item in items:
+        name, sep, raw = item.partition("=")
+        name = name.strip()
+        try:
+            value = float(raw)
+        except ValueError:
+            value = None
+        if not sep or value is None or value != value or value in (float("inf"), float("-inf")):
+            raise InputError("--set", item, "NAME=VALUE, a model parameter name and a finite number in its unit")
+        if name not in pset:
+            raise InputError("--set", name, "a model parameter name (see `calcifate model describe`)")
+        out[name] = value
+    return out
 
 
 def _scenario_epilog() -> str:
@@ -230,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--only", help="run targets whose id contains this text")
     v.add_argument("--format", choices=["table", "markdown"], default="table",
                    help="markdown: the table of docs/validation.md (citation, tolerance)")
+    v.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help="what-if: run every target with this model parameter changed (repeatable; model units)")
     v.add_argument("-j", "--jobs", type=int, default=1,
                    help="run the targets in this many processes (rows of one citation share one); default 1")
     v.set_defaults(func=_validate)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,6 +34,24 @@ def _is_share(name: str) -> bool:
 SUN_MEAN_TOL_NMOL_L = 0.5  # nmol/L: with [sun], the realised annual mean 25(OH)D matches the baseline within this
 SUN_MEAN_MAX_ITER = 6  # repeats of the spin-up allowed for that match
 VITAMIN_D_SUBSTANCES = ("vitamin D3", "vitamin D2", "calcifediol")  # courses whose washout the model shortens
+
+_WHAT_IF: dict = {}  # parameter values given to every Simulation created inside ``what_if`` (see there)
+
+
+@contextmanager
+def what_if(values: dict):
+    """Give every :class:`Simulation` created inside this block the parameter ``values`` (model
+    units) as assumptions, set before its steady state; a Simulation's own ``assumptions`` win over
+    them. For what-if runs of a whole workflow, e.g. the validation registry with one parameter
+    changed (``calcifate validate --set NAME=VALUE``). Names and values are checked as for
+    ``assumptions`` when a Simulation is created."""
+    global _WHAT_IF
+    before = _WHAT_IF
+    _WHAT_IF = {**before, **{str(k): float(v) for k, v in values.items()}}
+    try:
+        yield
+    finally:
+        _WHAT_IF = before
 
 
 @dataclass
@@ -69,6 +88,8 @@ class Simulation:
         else:
             self.doses = list(self.regimen or [])
         self.pset: ParameterSet = load_parameter_set(self.parameter_set)
+        if _WHAT_IF:
+            self.assumptions = {**_WHAT_IF, **self.assumptions}
         self.notes: list[str] = []  # diet / sun summaries and parameter warnings for the CLI and result.meta
         for k, v in self.assumptions.items():
             if k not in self.pset:

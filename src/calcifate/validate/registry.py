@@ -56,17 +56,48 @@ def run_target(t: Target) -> Outcome:
     return Outcome(t, float(RUNNERS[t.runner]()))
 
 
-def _run_group(group: list[Target]) -> list[Outcome]:
-    return [run_target(t) for t in group]
+def clear_cached_runs() -> None:
+    """Forget the runs that rows of one citation share (``functools`` caches in the runner modules),
+    e.g. before and after a what-if run."""
+    import sys
+    for name, mod in list(sys.modules.items()):
+        if name.startswith(__package__ + ".") and mod is not None:
+            for obj in list(vars(mod).values()):
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()
 
 
-def run_targets(targets: list[Target], jobs: int = 1):
+def _run_group(group: list[Target], what_if: dict | None = None) -> list[Outcome]:
+    if not what_if:
+        return [run_target(t) for t in group]
+    from ..simulation import what_if as _what_if
+    clear_cached_runs()
+    try:
+        with _what_if(what_if):
+            return [run_target(t) for t in group]
+    finally:
+        clear_cached_runs()
+
+
+def run_targets(targets: list[Target], jobs: int = 1, what_if: dict | None = None):
     """Yield the :class:`Outcome` of each target, in the given order, as soon as it and every earlier
     one are done. ``jobs`` > 1 runs them in that many processes; targets of one citation share a
-    process (they share cached runs, e.g. the three Webb 2018a rows one simulated year)."""
+    process (they share cached runs, e.g. the three Webb 2018a rows one simulated year).
+    ``what_if``: parameter values (model units) given to every simulation of these runs
+    (:func:`calcifate.simulation.what_if`); the outcomes are then not the registry's own."""
     if jobs <= 1 or len(targets) <= 1:
-        for t in targets:
-            yield run_target(t)
+        if not what_if:
+            for t in targets:
+                yield run_target(t)
+            return
+        from ..simulation import what_if as _what_if
+        clear_cached_runs()
+        try:
+            with _what_if(what_if):
+                for t in targets:
+                    yield run_target(t)
+        finally:
+            clear_cached_runs()
         return
     import concurrent.futures as cf
     groups: dict[str, list[Target]] = {}
@@ -75,7 +106,7 @@ def run_targets(targets: list[Target], jobs: int = 1):
     done: dict[str, Outcome] = {}
     nxt = 0
     with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_run_group, g) for g in groups.values()]
+        futures = [pool.submit(_run_group, g, what_if) for g in groups.values()]
         for fut in cf.as_completed(futures):
             for o in fut.result():
                 done[o.target.id] = o
@@ -801,7 +832,7 @@ def neer2001_femoral_neck_40():
 
 
 # every public no-argument function of this module is a runner; these names are not
-_NOT_RUNNERS = ("load_targets", "run_target", "run_targets", "run_all", "dataclass", "Person", "Dose",
+_NOT_RUNNERS = ("load_targets", "run_target", "run_targets", "run_all", "clear_cached_runs", "dataclass", "Person", "Dose",
                 "Simulation", "Target", "Outcome", "NEUTRAL_INPUTS", "neer2001_difference", "calcium_at")
 RUNNERS = {name: fn for name, fn in globals().items() if callable(fn) and not name.startswith("_")
            and name not in _NOT_RUNNERS}
