@@ -6,7 +6,10 @@ Structure (amounts in nmol, concentrations in nmol/L, time in hours):
   ``1 - f_dep`` straight to central D3 / D2, the share ``f_dep`` through an absorbed,
   lipoprotein-borne depot released with half-time ``t_half_dep_days`` (chylomicron D3 is taken up
   by tissues before it reaches the vitamin D binding protein; skin D3 circulates on DBP from the
-  start, Haddad 1993). The two are calibrated on a bolus's fast first rise (De Niet 2018: 50 nmol/L
+  start, Haddad 1993). A share ``f_lpl`` of absorbed oral D3 / D2 can instead be delivered straight
+  to the adipose store (chylomicron lipoprotein lipase takes up lipophilic vitamins: Zechner 2000);
+  it is 0 (off) in calcifate's set: session 16 explored it with a slower D3 clearance
+  (docs/validation.md), not yet fitted. The two are calibrated on a bolus's fast first rise (De Niet 2018: 50 nmol/L
   within a day of 50,000 IU) and its day-14 peak (Armas 2004). Central D3 / D2 (volume scales with
   body weight) <-> adipose store (volume scales with fat mass; Ocampo-Pelland 2016);
 * central D3 is 25-hydroxylated by two liver routes and otherwise cleared first-order: a
@@ -55,16 +58,16 @@ MODULE = "vitamin_d"
 STATES = [
     ("D3_gut", "nmol", "oral vitamin D3 in the gut", "-ka_D * D3_gut"),
     ("D3_dep", "nmol", "absorbed oral vitamin D3 not yet available to 25-hydroxylation (lipoprotein-borne)",
-     "f_dep * (F_D * ka_D * D3_gut + D3_oral_input) - k_dep * D3_dep"),
+     "(1 - f_lpl) * f_dep * (F_D * ka_D * D3_gut + D3_oral_input) - k_dep * D3_dep"),
     ("D3_c", "nmol", "central (plasma) vitamin D3",
-     "(1 - f_dep) * (F_D * ka_D * D3_gut + D3_oral_input) + k_dep * D3_dep + D3_input - J25_D3 - CL_D3_other * C_D3 - J_D3_fat"),
-    ("D3_fat", "nmol", "vitamin D3 stored in adipose tissue", "J_D3_fat"),
+     "(1 - f_lpl) * (1 - f_dep) * (F_D * ka_D * D3_gut + D3_oral_input) + k_dep * D3_dep + D3_input - J25_D3 - CL_D3_other * C_D3 - J_D3_fat"),
+    ("D3_fat", "nmol", "vitamin D3 stored in adipose tissue", "f_lpl * (F_D * ka_D * D3_gut + D3_oral_input) + J_D3_fat"),
     ("D2_gut", "nmol", "oral vitamin D2 in the gut", "-ka_D * D2_gut"),
     ("D2_dep", "nmol", "absorbed oral vitamin D2 not yet available to 25-hydroxylation (lipoprotein-borne)",
-     "f_dep * (F_D * ka_D * D2_gut + D2_input) - k_dep * D2_dep"),
+     "(1 - f_lpl) * f_dep * (F_D * ka_D * D2_gut + D2_input) - k_dep * D2_dep"),
     ("D2_c", "nmol", "central (plasma) vitamin D2",
-     "(1 - f_dep) * (F_D * ka_D * D2_gut + D2_input) + k_dep * D2_dep - J25_D2 - CL_D2_other * C_D2 - J_D2_fat"),
-    ("D2_fat", "nmol", "vitamin D2 stored in adipose tissue", "J_D2_fat"),
+     "(1 - f_lpl) * (1 - f_dep) * (F_D * ka_D * D2_gut + D2_input) + k_dep * D2_dep - J25_D2 - CL_D2_other * C_D2 - J_D2_fat"),
+    ("D2_fat", "nmol", "vitamin D2 stored in adipose tissue", "f_lpl * (F_D * ka_D * D2_gut + D2_input) + J_D2_fat"),
     ("OHD3_gut", "nmol", "oral calcifediol in the gut", "-ka_OHD * OHD3_gut"),
     ("OHD3", "nmol", "25(OH)D3 in its distribution volume",
      "J25_D3 + F_OHD * ka_OHD * OHD3_gut + OHD3_input - k_OHD3 * OHD3 * cat_eff * d2_on_ohd3"),
