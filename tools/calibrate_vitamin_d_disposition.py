@@ -1,0 +1,115 @@
+"""Fit vitamin D3's disposition (clearance, adipose store, oral routes) to the D3 data together with
+the dose-response rows (role: calibration), and report the rows held out. Not yet run to the end:
+written in session 16 as the next session's first task (docs/validation.md, "Session 16").
+
+Why. calcifate clears plasma D3 at ~2 L/h (Tuey 2024, CKD patients after one dose), 7-10 times the
+population-PK rate (Huang & You 2021: 0.21 L/h on repeated daily dosing, a third of it forming
+25(OH)D3; Ocampo-Pelland 2016 ~0.16-0.25 L/h). With that clearance plasma D3 is 5-6 times too low
+(Best 2020), too little D3 reaches fat (Didriksen 2015) and what fat releases is too little to keep
+25(OH)D up after a course stops (Mocanu & Vieth 2013, Martinaityte 2017). Session 16's what-if runs
+(``calcifate validate --set``) showed that the literature clearance fixes those rows but makes single
+doses and the first three months overshoot, and that sending part of each absorbed oral dose
+straight to the adipose store (``f_lpl``: chylomicron D3 taken up by lipoprotein lipase; Haddad
+1993, Zechner 2000) brings most of them back (92 of 113 unfitted, the model 98).
+
+What this does. Holds ``CL_D3_other`` = ``CL_D2_other`` = 0.14 L/h (two thirds of Huang & You's
+0.21 L/h) and the high-affinity route's half-saturation at 2.1 nmol/L (x7 of the calibrated 0.3,
+as plasma D3), and fits ``FREE`` by Nelder-Mead (log scale) on the ``CALIBRATION`` rows of the
+registry, scored as in tools/calibrate_vitamin_d.py: 100 x (distance outside the tolerance / half
+its width)^2 plus 0.1 x (distance from the published value / half-width)^2 per row. Every
+evaluation is a what-if run of those registry rows (``registry.run_targets(..., what_if=...)``), in
+two processes. ``--check`` prints the ``HELD_OUT`` rows at the start point (or ``--point``).
+
+After a fit: copy the values into data/parameters (``CL_D3_other`` and ``CL_D2_other`` in
+vitamin_d.csv, the rest in calibrated.csv), re-run tools/calibrate_vitamin_d2.py (D2 pair) and
+tools/calibrate_vitamin_d_low_status.py --check (the trial arms), then ``calcifate validate -j 2``;
+mark the D3-data rows ``calibration`` in data/validation/targets.csv.
+
+Usage: ``python tools/calibrate_vitamin_d_disposition.py [--check] [--point JSON]
+[--max-evaluations N]`` (about a minute per evaluation on two cores).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+
+import numpy as np
+from scipy.optimize import minimize
+
+sys.path.insert(0, "src")
+from calcifate.validate import registry  # noqa: E402
+
+FIXED = {"CL_D3_other": 0.14, "CL_D2_other": 0.14, "Khi_25": 2.1}
+FREE = ("f_lpl", "Kp_fat", "Vmax_25", "f_dep", "t_half_dep_days", "tau_cat_days")
+START = {"f_lpl": 0.4, "Kp_fat": 32.0, "Vmax_25": 114.0, "f_dep": 0.5, "t_half_dep_days": 11.229,
+         "tau_cat_days": 365.0}
+CALIBRATION = ("heaney2003_slope", "deniet2018_day1", "armas2004_d3_tmax", "best2020_serum_d3_2000",
+               "didriksen2015_fat_d3_ratio", "martinaityte2017_fat_d3_fall", "martinaityte2017_excess_12m")
+HELD_OUT = ("jones2014_after_stop", "armas2004_d3_auc28", "ilahi2008_d3_peak_rise", "deniet2018_monthly_day75",
+            "deniet2018_daily_day75", "cashman2012_d3_20", "mocanu2009_end_of_year", "mocanu2013_one_year_after",
+            "mocanu2013_three_years_after", "best2020_serum_d3_ratio", "ekwaru2014_low_slope",
+            "ekwaru2014_high_slope", "burt2019_10000_3m", "burt2019_10000_3y", "toxicity_threshold_375")
+
+
+def _targets(ids):
+    by_id = {t.id: t for t in registry.load_targets()}
+    return [by_id[i] for i in ids]
+
+
+def run_rows(ids, point: dict, jobs: int = 2) -> dict:
+    """Model value of each registry row ``ids`` with ``FIXED`` and ``point`` set (a what-if run)."""
+    what_if = dict(FIXED, **point)
+    out = {}
+    for o in registry.run_targets(_targets(ids), jobs, what_if):
+        out[o.target.id] = (o.model_value, o.target.low, o.target.high)
+    return out
+
+
+def score(rows: dict) -> float:
+    s = 0.0
+    for value, lo, hi in rows.values():
+        half = (hi - lo) / 2.0
+        if not np.isfinite(value):
+            s += 1e4
+            continue
+        outside = max(lo - value, value - hi, 0.0) / half
+        s += 100.0 * outside ** 2 + 0.1 * ((value - (lo + hi) / 2.0) / half) ** 2
+    return s
+
+
+def _show(label: str, rows: dict) -> None:
+    print(label)
+    for k, (v, lo, hi) in rows.items():
+        print(f"  {k:36s} {v:10.4g}  [{lo:g}, {hi:g}]  {'pass' if lo <= v <= hi else 'MISS'}", flush=True)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="print calibration and held-out rows at the point")
+    ap.add_argument("--point", help="JSON of FREE values (default: START)")
+    ap.add_argument("--max-evaluations", type=int, default=0, help="Nelder-Mead evaluations (0: no fit)")
+    args = ap.parse_args(argv)
+    warnings.simplefilter("ignore", RuntimeWarning)
+    point = dict(START, **(json.loads(args.point) if args.point else {}))
+    if args.max_evaluations > 0:
+        def f(x):
+            p = {k: float(np.exp(v)) for k, v in zip(FREE, x)}
+            rows = run_rows(CALIBRATION, p)
+            s = score(rows)
+            print(json.dumps({k: round(v, 5) for k, v in p.items()}), "|",
+                  " ".join(f"{k}={v[0]:.4g}" for k, v in rows.items()), f"| score {s:.3f}", flush=True)
+            return s
+        r = minimize(f, np.log([point[k] for k in FREE]), method="Nelder-Mead",
+                     options={"maxfev": args.max_evaluations, "xatol": 0.02, "fatol": 0.01})
+        point = {k: float(np.exp(v)) for k, v in zip(FREE, r.x)}
+        print("best", json.dumps(point), f"score {r.fun:.3f}", flush=True)
+    if args.check or args.max_evaluations > 0:
+        _show(f"calibration rows at {json.dumps(point)} (with {json.dumps(FIXED)}):", run_rows(CALIBRATION, point))
+        _show("held-out rows:", run_rows(HELD_OUT, point))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
