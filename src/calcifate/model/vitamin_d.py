@@ -6,11 +6,11 @@ Structure (amounts in nmol, concentrations in nmol/L, time in hours):
   ``1 - f_dep`` straight to central D3 / D2, the share ``f_dep`` through an absorbed,
   lipoprotein-borne depot released with half-time ``t_half_dep_days`` (chylomicron D3 is taken up
   by tissues before it reaches the vitamin D binding protein; skin D3 circulates on DBP from the
-  start, Haddad 1993). A share ``f_lpl`` of absorbed oral D3 / D2 can instead be delivered straight
-  to the adipose store (chylomicron lipoprotein lipase takes up lipophilic vitamins: Zechner 2000);
-  it is 0 (off) in calcifate's set: session 16 explored it with a slower D3 clearance
-  (docs/validation.md), not yet fitted. The two are calibrated on a bolus's fast first rise (De Niet 2018: 50 nmol/L
-  within a day of 50,000 IU) and its day-14 peak (Armas 2004). Central D3 / D2 (volume scales with
+  start, Haddad 1993). The two are calibrated on a bolus's fast first rise (De Niet 2018: 50 nmol/L
+  within a day of 50,000 IU) and its day-14 peak (Armas 2004). A share ``f_lpl`` of absorbed oral
+  D3 / D2 can instead be delivered straight to the adipose store (chylomicron lipoprotein lipase
+  takes up lipophilic vitamins: Zechner 2000); it is 0 (off) in calcifate's set: session 16
+  explored it with a slower D3 clearance (docs/validation.md), not yet fitted. Central D3 / D2 (volume scales with
   body weight) <-> adipose store (volume scales with fat mass; Ocampo-Pelland 2016);
 * central D3 is 25-hydroxylated by two liver routes and otherwise cleared first-order: a
   low-affinity route, near-linear over the physiological range (``Vmax_25``, ``Km_25``), and a

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import functools
+from contextlib import contextmanager as _contextmanager
 from dataclasses import dataclass
 from importlib import resources
 
@@ -67,16 +68,25 @@ def clear_cached_runs() -> None:
                     obj.cache_clear()
 
 
-def _run_group(group: list[Target], what_if: dict | None = None) -> list[Outcome]:
+@_contextmanager
+def _what_if_scope(what_if: dict | None):
+    """Inside: every simulation gets ``what_if`` (if any), with the shared cached runs cleared before
+    and after so that no run leaks into or out of the what-if."""
     if not what_if:
-        return [run_target(t) for t in group]
+        yield
+        return
     from ..simulation import what_if as _what_if
     clear_cached_runs()
     try:
         with _what_if(what_if):
-            return [run_target(t) for t in group]
+            yield
     finally:
         clear_cached_runs()
+
+
+def _run_group(group: list[Target], what_if: dict | None = None) -> list[Outcome]:
+    with _what_if_scope(what_if):
+        return [run_target(t) for t in group]
 
 
 def run_targets(targets: list[Target], jobs: int = 1, what_if: dict | None = None):
@@ -86,18 +96,9 @@ def run_targets(targets: list[Target], jobs: int = 1, what_if: dict | None = Non
     ``what_if``: parameter values (model units) given to every simulation of these runs
     (:func:`calcifate.simulation.what_if`); the outcomes are then not the registry's own."""
     if jobs <= 1 or len(targets) <= 1:
-        if not what_if:
+        with _what_if_scope(what_if):
             for t in targets:
                 yield run_target(t)
-            return
-        from ..simulation import what_if as _what_if
-        clear_cached_runs()
-        try:
-            with _what_if(what_if):
-                for t in targets:
-                    yield run_target(t)
-        finally:
-            clear_cached_runs()
         return
     import concurrent.futures as cf
     groups: dict[str, list[Target]] = {}
