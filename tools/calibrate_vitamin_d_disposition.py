@@ -1,6 +1,8 @@
 """Fit vitamin D3's disposition (clearance, adipose store, oral routes) to the D3 data together with
-the dose-response rows (role: calibration), and report the rows held out. Not yet run to the end:
-written in session 16 as the next session's first task (docs/validation.md, "Session 16").
+the dose-response rows (role: calibration), and report the rows held out. Written in session 16
+as the next session's first task (docs/validation.md, "Session 16"); its one 60-evaluation run
+fitted the calibration rows but pushed the held-out single-dose and 3-month rows far out, so
+``CALIBRATION`` needs those rows too before a result is used.
 
 Why. calcifate clears plasma D3 at ~2 L/h (Tuey 2024, CKD patients after one dose), 7-10 times the
 population-PK rate (Huang & You 2021: 0.21 L/h on repeated daily dosing, a third of it forming
