@@ -2,6 +2,7 @@
 lipoprotein-borne, released to the pool the liver 25-hydroxylates with t_half_dep_days) against the
 skin route, which enters that pool directly; and D2 against D3."""
 import numpy as np
+import pytest
 
 from calcifate.inputs.person import Person
 from calcifate.inputs.regimen import Dose
@@ -160,3 +161,28 @@ def test_lpl_route_sends_oral_d3_straight_to_fat():
     dose_nmol = 1250 * 2.59994
     assert out[0.5]["D3_fat"] - out[0.0]["D3_fat"] > 0.3 * dose_nmol  # ~half of the dose, less what fat returned
     assert out[0.5]["vitamin_d3_plasma"] < 0.7 * out[0.0]["vitamin_d3_plasma"]
+
+
+def test_first_pass_route_hydroxylates_oral_but_not_skin_d3():
+    """f_fp (0 = off in calcifate's set): a share of absorbed oral D3 becomes 25(OH)D3 on its first pass
+    through the liver, so a bolus raises 25(OH)D within a day by about that share of the dose over the
+    25(OH)D volume; skin D3 (the background input, on DBP) is not touched, so a person's day-0
+    state is the same with and without the route."""
+    from calcifate.inputs.person import Person
+    from calcifate.simulation import Simulation
+    person = Person.example()
+    out = {}
+    for f in (0.0, 0.1):
+        r = Simulation(person, [Dose("vitamin D3", 50000, "IU")], duration_days=1,
+                       outputs=["25ohd3", "vitamin_d3_plasma"], assumptions={"f_fp": f}).run()
+        out[f] = {k: np.asarray(r[k], float) for k in ("25ohd3", "vitamin_d3_plasma")}
+    assert out[0.1]["25ohd3"][0] == pytest.approx(out[0.0]["25ohd3"][0], rel=1e-9)  # day 0: no oral input yet
+    sim = Simulation(person, None, duration_days=1)
+    y0, p = sim.initial_state(sim.base_parameters())
+    v_ohd = float(np.ravel(sim.cm.observe(0.0, np.asarray(y0)[:, None], np.asarray(p)[:, None])["V_OHD"])[0])
+    f_abs = p[sim.pset.names.index("F_D")]
+    expected = 0.1 * f_abs * 1250 * 2.59994 / v_ohd  # nmol/L if the whole dose were absorbed within the day
+    extra = out[0.1]["25ohd3"][-1] - out[0.0]["25ohd3"][-1]
+    assert 0.5 * expected < extra < 1.05 * expected
+    # plasma D3 is lower by about the same share
+    assert out[0.1]["vitamin_d3_plasma"][-1] < out[0.0]["vitamin_d3_plasma"][-1]

@@ -10,7 +10,11 @@ Structure (amounts in nmol, concentrations in nmol/L, time in hours):
   within a day of 50,000 IU) and its day-14 peak (Armas 2004). A share ``f_lpl`` of absorbed oral
   D3 / D2 can instead be delivered straight to the adipose store (chylomicron lipoprotein lipase
   takes up lipophilic vitamins: Zechner 2000); it is 0 (off) in calcifate's set: session 16
-  explored it with a slower D3 clearance (docs/validation.md), not yet fitted. Central D3 / D2 (volume scales with
+  explored it with a slower D3 clearance (docs/validation.md), not yet fitted. A share ``f_fp`` of
+  the rest is 25-hydroxylated on its first pass through the liver (chylomicron remnants carry D3 into
+  hepatocytes, which take up far more D3 from remnants and lipoproteins than from DBP and make more
+  25(OH)D3 from it: Haddad 1988, perfused liver; oral but not intramuscular D3 raises 25(OH)D
+  sharply by day 3: Romagnoli 2008); also 0 (off) in calcifate's set. Central D3 / D2 (volume scales with
   body weight) <-> adipose store (volume scales with fat mass; Ocampo-Pelland 2016);
 * central D3 is 25-hydroxylated by two liver routes and otherwise cleared first-order: a
   low-affinity route, near-linear over the physiological range (``Vmax_25``, ``Km_25``), and a
@@ -58,20 +62,20 @@ MODULE = "vitamin_d"
 STATES = [
     ("D3_gut", "nmol", "oral vitamin D3 in the gut", "-ka_D * D3_gut"),
     ("D3_dep", "nmol", "absorbed oral vitamin D3 not yet available to 25-hydroxylation (lipoprotein-borne)",
-     "(1 - f_lpl) * f_dep * (F_D * ka_D * D3_gut + D3_oral_input) - k_dep * D3_dep"),
+     "(1 - f_lpl) * (1 - f_fp) * f_dep * J_abs_D3 - k_dep * D3_dep"),
     ("D3_c", "nmol", "central (plasma) vitamin D3",
-     "(1 - f_lpl) * (1 - f_dep) * (F_D * ka_D * D3_gut + D3_oral_input) + k_dep * D3_dep + D3_input - J25_D3 - CL_D3_other * C_D3 - J_D3_fat"),
-    ("D3_fat", "nmol", "vitamin D3 stored in adipose tissue", "f_lpl * (F_D * ka_D * D3_gut + D3_oral_input) + J_D3_fat"),
+     "(1 - f_lpl) * (1 - f_fp) * (1 - f_dep) * J_abs_D3 + k_dep * D3_dep + D3_input - J25_D3 - CL_D3_other * C_D3 - J_D3_fat"),
+    ("D3_fat", "nmol", "vitamin D3 stored in adipose tissue", "f_lpl * J_abs_D3 + J_D3_fat"),
     ("D2_gut", "nmol", "oral vitamin D2 in the gut", "-ka_D * D2_gut"),
     ("D2_dep", "nmol", "absorbed oral vitamin D2 not yet available to 25-hydroxylation (lipoprotein-borne)",
-     "(1 - f_lpl) * f_dep * (F_D * ka_D * D2_gut + D2_input) - k_dep * D2_dep"),
+     "(1 - f_lpl) * (1 - f_fp) * f_dep * J_abs_D2 - k_dep * D2_dep"),
     ("D2_c", "nmol", "central (plasma) vitamin D2",
-     "(1 - f_lpl) * (1 - f_dep) * (F_D * ka_D * D2_gut + D2_input) + k_dep * D2_dep - J25_D2 - CL_D2_other * C_D2 - J_D2_fat"),
-    ("D2_fat", "nmol", "vitamin D2 stored in adipose tissue", "f_lpl * (F_D * ka_D * D2_gut + D2_input) + J_D2_fat"),
+     "(1 - f_lpl) * (1 - f_fp) * (1 - f_dep) * J_abs_D2 + k_dep * D2_dep - J25_D2 - CL_D2_other * C_D2 - J_D2_fat"),
+    ("D2_fat", "nmol", "vitamin D2 stored in adipose tissue", "f_lpl * J_abs_D2 + J_D2_fat"),
     ("OHD3_gut", "nmol", "oral calcifediol in the gut", "-ka_OHD * OHD3_gut"),
     ("OHD3", "nmol", "25(OH)D3 in its distribution volume",
-     "J25_D3 + F_OHD * ka_OHD * OHD3_gut + OHD3_input - k_OHD3 * OHD3 * cat_eff * d2_on_ohd3"),
-    ("OHD2", "nmol", "25(OH)D2 in its distribution volume", "J25_D2 - k_OHD2 * OHD2 * cat_eff"),
+     "J25_D3 + J_fp_D3 + F_OHD * ka_OHD * OHD3_gut + OHD3_input - k_OHD3 * OHD3 * cat_eff * d2_on_ohd3"),
+    ("OHD2", "nmol", "25(OH)D2 in its distribution volume", "J25_D2 + J_fp_D2 - k_OHD2 * OHD2 * cat_eff"),
     ("CYP24", "1", "induction of 25(OH)D catabolism (CYP24A1-type), 0..1, following high 25(OH)D with time constant tau_cat_days",
      "(C_OHD**cat_gam / (C_OHD**cat_gam + cat_c50**cat_gam) - CYP24) / (tau_cat_days * 24)"),
 ]
@@ -94,6 +98,10 @@ ASSIGNMENTS = [
     ("D3_oral_input", "D3_food_ug_day * nmol_per_ug_D3 / 24"),
     ("k_dep", "log(2) / (t_half_dep_days * 24)"),
     ("D2_input", "D2_food_ug_day * nmol_per_ug_D2 / 24"),
+    ("J_abs_D3", "F_D * ka_D * D3_gut + D3_oral_input"),
+    ("J_abs_D2", "F_D * ka_D * D2_gut + D2_input"),
+    ("J_fp_D3", "(1 - f_lpl) * f_fp * J_abs_D3"),
+    ("J_fp_D2", "(1 - f_lpl) * f_fp * J_abs_D2"),
     ("OHD3_input", "OHD3_food_ug_day * nmol_per_ug_OHD3 * F_OHD / 24"),
     ("C_OHD3", "OHD3 / V_OHD"),
     ("C_OHD2", "OHD2 / V_OHD"),
