@@ -38,7 +38,7 @@ def main():
               f"Logan 25(OH)D3 D2-placebo {d3:.3f}", flush=True)
         return [(ratio - ARMAS_RATIO) / ARMAS_RATIO, (d3 - OHD3_DIFF) / abs(OHD3_DIFF)]
 
-    sol = least_squares(resid, [np.log(0.1), 0.015], bounds=([np.log(0.02), 0.0], [np.log(0.5), 0.05]),
+    sol = least_squares(resid, [np.log(0.013), 0.012], bounds=([np.log(0.002), 0.0], [np.log(0.5), 0.05]),
                         diff_step=1e-3, xtol=1e-6)
     a = {"CL_25_D2": float(np.exp(sol.x[0])), "k_d2_ohd3": float(sol.x[1])}
     print(f"\nCL_25_D2 = {a['CL_25_D2']:.5f} L/h, k_d2_ohd3 = {a['k_d2_ohd3']:.5f} L/nmol")

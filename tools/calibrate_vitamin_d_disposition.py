@@ -33,7 +33,9 @@ and ``FREE`` ``Km_25`` and ``f_fp`` (first-pass 25-hydroxylation of oral D3, Had
 evaluations from START gave score 0.672 at f_lpl 0.332, f_fp 0.0376, Kp_fat 28.6, Vmax_25 82.8, Km_25
 2471, f_dep 0.772, t_half_dep_days 11.31, tau_cat_days 465: all 15 calibration rows inside, and of
 the held-out rows only Ekwaru misses (32.9 and 3.32 per 1000 IU/day; the model: 20.7 and 2.29).
-Not yet adopted (D2 pair, trial arms and full validate still to run): docs/validation.md.
+Adopted in session 18 (calibrated.csv, vitamin_d.csv), after the D2 pair was refitted and the
+trial arms and the full registry were checked (103 of 113 pass): docs/validation.md, "Session 18".
+With the point now in the data files, FIXED and the fitted values equal calcifate's set.
 
 Usage: ``python tools/calibrate_vitamin_d_disposition.py [--check] [--point JSON]
 [--max-evaluations N]`` (about a minute per evaluation on two cores).

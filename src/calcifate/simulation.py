@@ -33,7 +33,6 @@ def _is_share(name: str) -> bool:
 
 SUN_MEAN_TOL_NMOL_L = 0.5  # nmol/L: with [sun], the realised annual mean 25(OH)D matches the baseline within this
 SUN_MEAN_MAX_ITER = 6  # repeats of the spin-up allowed for that match
-VITAMIN_D_SUBSTANCES = ("vitamin D3", "vitamin D2", "calcifediol")  # courses whose washout the model shortens
 
 _WHAT_IF: dict = {}  # parameter values given to every Simulation created inside ``what_if`` (see there)
 
@@ -303,28 +302,8 @@ class Simulation:
         if self._sun is not None:
             res.meta["sun"] = self._sun.meta()
             self.notes.append(self._sun.summary())
-        note = self._washout_note(T)
-        if note and note not in self.notes:
-            self.notes.append(note)
         res.meta["notes"] = list(self.notes)
         return res
-
-    def _washout_note(self, T: float) -> str | None:
-        """A caveat when a vitamin D course of 8 weeks or more stops with at least 30 reported days
-        after it: the model's 25(OH)D falls back faster than trials saw (docs/validation.md,
-        "Persistence after stopping"; strict xfails mocanu2013_one_year_after and
-        martinaityte2017_excess_12m)."""
-        for d in self.doses:
-            if d.substance not in VITAMIN_D_SUBSTANCES or d.every_days is None or d.stop_day is None:
-                continue
-            if d.stop_day - d.start_day >= 56 and 0 <= d.stop_day <= T - 30:
-                return (f"note: {d.substance} stops on day {d.stop_day:g}. After a course stops, the model's "
-                        "25(OH)D falls back towards its starting level within a few months; people fall more "
-                        "slowly (a year after 12 months of 125 ug/day, residents still had 64.9 nmol/L, up from "
-                        "28.5: Mocanu & Vieth 2013; also Martinaityte 2017; the model's figures are the rows "
-                        "mocanu2013_one_year_after and martinaityte2017_excess_12m of `calcifate validate`). "
-                        "Read the curve after the stop as a lower bound.")
-        return None
 
 
 class _Progress:

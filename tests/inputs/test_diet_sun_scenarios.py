@@ -48,12 +48,23 @@ def test_inline_diet_sets_person_fields_and_food_vitamin_d():
 
 
 def test_diet_with_baseline_is_matched_by_a_smaller_background():
-    with_diet = parse_scenario(INLINE).simulation().run()
-    without = parse_scenario("duration_days = 1\noutputs=['25ohd']\n[person]\nage_years = 50\n"
-                             "baseline_25ohd_nmol_l = 50\ndietary_calcium_mg_day = 700\n").simulation().run()
+    without_text = ("duration_days = 1\noutputs=['25ohd']\n[person]\nage_years = 50\n"
+                    "baseline_25ohd_nmol_l = 50\ndietary_calcium_mg_day = 700\n")
     d3 = parse_scenario(INLINE).diet.parameters["D3_food_ug_day"]
+    # without the first-pass 25-hydroxylation of oral D3 (f_fp), food D3 reaches the same pool as the
+    # background input (depot and adipose store are lossless), so it replaces the background ug for ug
+    off = {"f_fp": 0.0}
+    with_diet = parse_scenario(INLINE).simulation(assumptions=off).run()
+    without = parse_scenario(without_text).simulation(assumptions=off).run()
     assert with_diet["25ohd"][0] == pytest.approx(50.0, abs=1e-6)
     assert with_diet.background_d3_ug_day == pytest.approx(without.background_d3_ug_day - d3, rel=0.02)
+    # with it (calcifate's set), a share of each oral ug skips the clearance that competes with
+    # 25-hydroxylation, so food D3 is worth somewhat more than the background's: it replaces more
+    with_diet = parse_scenario(INLINE).simulation().run()
+    without = parse_scenario(without_text).simulation().run()
+    assert with_diet["25ohd"][0] == pytest.approx(50.0, abs=1e-6)
+    replaced = without.background_d3_ug_day - with_diet.background_d3_ug_day
+    assert d3 * 1.01 < replaced < d3 * 1.2
 
 
 def test_unknown_food_names_the_food_and_the_scenario_line():

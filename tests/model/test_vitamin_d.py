@@ -27,9 +27,11 @@ def test_bolus_25ohd_peaks_after_a_week_not_within_days():
     # Armas 2004 / Ilahi 2008: after a large oral D3 dose 25(OH)D keeps rising for ~2 weeks
     t, c = _rise([Dose("vitamin D3", 50000, "IU")], 40)
     assert 10.0 <= t[np.argmax(c)] <= 18.0
-    # with the depot emptied at once (release half-time ~0) the peak comes within 3 days, much higher
-    t0, c0 = _rise([Dose("vitamin D3", 50000, "IU")], 40, {"t_half_dep_days": 0.5})
-    assert t0[np.argmax(c0)] < 4.0
+    # with the depot emptied at once (release half-time ~0) and no share sent to the adipose store
+    # (f_lpl, which releases it over weeks), the peak comes a week or more earlier and much higher
+    # (not within days: plasma D3 itself, cleared at the population-PK rate, lasts several days)
+    t0, c0 = _rise([Dose("vitamin D3", 50000, "IU")], 40, {"t_half_dep_days": 0.5, "f_lpl": 0.0})
+    assert t0[np.argmax(c0)] <= t[np.argmax(c)] - 7.0
     assert c0.max() > 1.5 * c.max()
 
 
@@ -47,9 +49,11 @@ def test_depot_delays_but_does_not_lose_vitamin_d():
 def test_slower_release_converts_more_of_a_bolus_through_the_saturable_route():
     # with the high-affinity route, D3 that reaches the liver slowly keeps that route less saturated,
     # so more of a bolus becomes 25(OH)D: the area rises with the release half-time
+    # (the share sent to the adipose store, f_lpl, is released slowly whatever the depot does, so it
+    # is off here to show the depot's effect alone)
     areas = []
     for th in (0.5, 12.0):
-        t, c = _rise([Dose("vitamin D3", 50000, "IU")], 150, {"t_half_dep_days": th})
+        t, c = _rise([Dose("vitamin D3", 50000, "IU")], 150, {"t_half_dep_days": th, "f_lpl": 0.0})
         areas.append(np.trapezoid(c, t))
     assert areas[1] > 1.1 * areas[0]
 

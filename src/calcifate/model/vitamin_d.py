@@ -8,13 +8,14 @@ Structure (amounts in nmol, concentrations in nmol/L, time in hours):
   by tissues before it reaches the vitamin D binding protein; skin D3 circulates on DBP from the
   start, Haddad 1993). The two are calibrated on a bolus's fast first rise (De Niet 2018: 50 nmol/L
   within a day of 50,000 IU) and its day-14 peak (Armas 2004). A share ``f_lpl`` of absorbed oral
-  D3 / D2 can instead be delivered straight to the adipose store (chylomicron lipoprotein lipase
-  takes up lipophilic vitamins: Zechner 2000); it is 0 (off) in calcifate's set: session 16
-  explored it with a slower D3 clearance (docs/validation.md), not yet fitted. A share ``f_fp`` of
-  the rest is 25-hydroxylated on its first pass through the liver (chylomicron remnants carry D3 into
-  hepatocytes, which take up far more D3 from remnants and lipoproteins than from DBP and make more
-  25(OH)D3 from it: Haddad 1988, perfused liver; oral but not intramuscular D3 raises 25(OH)D
-  sharply by day 3: Romagnoli 2008); also 0 (off) in calcifate's set. Central D3 / D2 (volume scales with
+  D3 / D2 is instead delivered straight to the adipose store (chylomicron lipoprotein lipase
+  takes up lipophilic vitamins: Zechner 2000), and a share ``f_fp`` of the rest is 25-hydroxylated
+  on its first pass through the liver (chylomicron remnants carry D3 into hepatocytes, which take up
+  far more D3 from remnants and lipoproteins than from DBP and make more 25(OH)D3 from it: Haddad
+  1988, perfused liver; oral but not intramuscular D3 raises 25(OH)D sharply by day 3: Romagnoli
+  2008). Both were fitted in session 17 with the depot, the adipose volume and the 25-hydroxylation
+  on fifteen D3 rows (tools/calibrate_vitamin_d_disposition.py), with the D3 clearance held at the
+  population-PK value of Huang & You 2021. Central D3 / D2 (volume scales with
   body weight) <-> adipose store (volume scales with fat mass; Ocampo-Pelland 2016);
 * central D3 is 25-hydroxylated by two liver routes and otherwise cleared first-order: a
   low-affinity route, near-linear over the physiological range (``Vmax_25``, ``Km_25``), and a
@@ -22,7 +23,7 @@ Structure (amounts in nmol, concentrations in nmol/L, time in hours):
   replete person but converts most of a small input in a deficient one. So the same daily dose
   raises 25(OH)D more from a low baseline (pooled trial arms of Huang & You 2021; Bogh 2011 after
   UVB), while 25(OH)D clearance keeps its tracer half-life at 29 and 69 nmol/L (Jones 2014); D2 is
-  25-hydroxylated first-order (Ocampo-Pelland 2017), at about half D3's rate, and its 25(OH)D2
+  25-hydroxylated first-order (Ocampo-Pelland 2017), at about a third of D3's low-affinity rate, and its 25(OH)D2
   raises 25(OH)D3 clearance (labelled; both calibrated on Armas 2004 and Logan 2013: D2 is the
   weaker form and lowers 25(OH)D3);
 * 25(OH)D3 and 25(OH)D2 are cleared first-order with the tracer half-lives of Jones 2014, with a
