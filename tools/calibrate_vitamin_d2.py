@@ -15,6 +15,11 @@ first fitted both Logan numbers exactly instead (CL_25_D2 0.054 L/h, k_d2_ohd3 0
 Armas ratio then came out at 0.08, below its interval, because the model's D3 arm rises less than
 Logan's must have (their abstract gives no D3-placebo difference).
 
+Session 18 (after the session-17 D3 disposition was adopted, with ``CL_D2_other`` 0.14 L/h): the
+first run stopped at the old lower bound (``CL_25_D2`` 0.02 L/h, Armas ratio 0.415), so the bound
+moved to 0.002 and the start to 0.013: ``CL_25_D2`` 0.01077 L/h, ``k_d2_ohd3`` 0.0132 L/nmol, Armas
+0.290, Logan -9.0; validation 22.5 nmol/L (published 21).
+
 Usage: ``python tools/calibrate_vitamin_d2.py``; copy the values into
 data/parameters/calibrated.csv by hand.
 """

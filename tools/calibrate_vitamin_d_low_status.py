@@ -37,6 +37,10 @@ high-affinity route 0.321; Vhi_25 / Khi_25 = 0.6 / 0.5: 0.219; 0.6 / 1.5: 0.243;
 0.194; 0.92 / 3.0: 0.234; 1.05 / 0.2: 0.184; 1.2 / 0.5: 0.193; 1.2 / 1.5: 0.198. Lowering
 ``Vmax_25`` as well fits the arms a little better (0.92 / 0.3 with ``Vmax_25`` 330: 0.164) but
 takes Heaney 2003 out of its tolerance (0.4745).
+
+Session 18 ``--check`` with the session-17 D3 disposition adopted (``Khi_25`` 2.1, D3 clearance 0.14
+L/h besides 25-hydroxylation): odd arms 0.166, held-out even arms 0.166; Heaney 0.493, De Niet day 1
+46.3, Armas peak day 14.2. ``Vhi_25`` 0.92 kept.
 """
 from __future__ import annotations
 
