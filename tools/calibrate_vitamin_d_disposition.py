@@ -71,9 +71,8 @@ FREE = ("f_lpl", "f_fp", "Kp_fat", "Vmax_25", "Km_25", "f_dep", "t_half_dep_days
 # Vmax_25 85 and f_dep 0.6 set by hand (score 58 -> 3.2; docs/validation.md, "Session 17")
 START = {"f_lpl": 0.38924, "f_fp": 0.04, "Kp_fat": 28.52805, "Vmax_25": 85.0, "Km_25": 2318.24137,
          "f_dep": 0.6, "t_half_dep_days": 13.01577, "tau_cat_days": 423.07905}
-# search box: the documented ranges in data/parameters/vitamin_d.csv, except Kp_fat, whose lower
-# end (58 L/kg) session 16's candidate (32) and fit (18.4) already left: a fit below 58 needs the
-# range and its note revised before it is adopted
+# search box: the documented ranges in data/parameters/vitamin_d.csv (Kp_fat's lower end moved from 58
+# to 10 L/kg, with its note, when the session-17 fit (28.6) was adopted in session 18)
 BOUNDS = {"f_lpl": (0.0, 0.8), "f_fp": (0.0, 0.3), "Kp_fat": (10.0, 233.0), "Vmax_25": (10.0, 1000.0), "Km_25": (5.0, 5000.0),
           "f_dep": (0.05, 1.0), "t_half_dep_days": (0.5, 30.0), "tau_cat_days": (30.0, 1095.0)}
 STEP = 0.15  # initial simplex: each vertex moves one parameter by this much in log scale

@@ -152,7 +152,7 @@ def test_high_affinity_route_is_saturated_in_a_replete_person():
 
 
 def test_lpl_route_sends_oral_d3_straight_to_fat():
-    """f_lpl (0 = off in calcifate's set): a share of absorbed oral D3 goes to the adipose store at once.
+    """f_lpl (0 = off; calibrated in calcifate's set, set explicitly here): a share of absorbed oral D3 goes to the adipose store at once.
     Two days after 50,000 IU with half of it routed so, fat holds more than 30 % of the dose more
     than without the route, and the rise of plasma D3 is at least 30 % smaller."""
     from calcifate.inputs.person import Person
@@ -168,7 +168,7 @@ def test_lpl_route_sends_oral_d3_straight_to_fat():
 
 
 def test_first_pass_route_hydroxylates_oral_but_not_skin_d3():
-    """f_fp (0 = off in calcifate's set): a share of absorbed oral D3 becomes 25(OH)D3 on its first pass
+    """f_fp (0 = off; calibrated in calcifate's set, set explicitly here): a share of absorbed oral D3 becomes 25(OH)D3 on its first pass
     through the liver, so a bolus raises 25(OH)D within a day by about that share of the dose over the
     25(OH)D volume; skin D3 (the background input, on DBP) is not touched, so a person's day-0
     state is the same with and without the route."""
