@@ -12,7 +12,9 @@ KNOWN_FAILURES = {
                             "baseline): a yield of 25(OH)D per ug low enough for "
                             "Ekwaru's cross-sectional slope leaves the bolus trials (De Niet 2018 day 1, Armas 2004 peak "
                             "day) short, and pooled trial arms at 20 ug/day from 60-68 nmol/L rose 11-29 per 1000 "
-                            "IU/day (Huang & You 2021, arms 20-23)",
+                            "IU/day (Huang & You 2021, arms 20-23) and replete arms at 15-20 ug/day for a year 11-81, mean 43 "
+                            "(arms 8, 10, 11, 12, 20, 21); Heaney 2003 sits at its lower limit (0.493 vs >= 0.49). "
+                            "docs/validation.md, 'Session 19'",
     "ekwaru2014_high_slope": "3.32 vs 0-2.2 (2.29 before the session-17 D3 disposition): the long-term flattening is "
                              "~10-fold against the low slope, Ekwaru reports ~11-fold, but both slopes sit high",
     "burt2019_4000_3m": "+62 vs +34 nmol/L at 3 months of 4000 IU/day: the trial's rise was slow (+51 only at 3 years; "
