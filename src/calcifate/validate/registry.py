@@ -513,6 +513,23 @@ def huangyou2021_replete_baseline():
     return _huangyou_mean_ratio(60.0, 1000.0)
 
 
+# arms with a mean at day 90 and at day 360: (arm, ug/day, day-0 mean), nmol/L
+HUANGYOU_DAY90_ARMS = [(20, 20.0, 68.0), (21, 20.0, 67.0), (47, 40.0, 75.0)]
+
+
+def huangyou2021_replete_day90_to_360():
+    """Mean change of 25(OH)D from day 90 to day 360 over HUANGYOU_DAY90_ARMS (nmol/L; each arm run
+    as in _huangyou_ratio: a 50-year-old woman, the arm's day-0 mean matched)."""
+    change = []
+    for _, ug, base in HUANGYOU_DAY90_ARMS:
+        p = _person(baseline_25ohd_nmol_l=base, age_years=50, sex="female", body_weight_kg=70, height_cm=165)
+        r = Simulation(p, [Dose("vitamin D3", ug, "ug", every_days=1)], duration_days=360, outputs=["25ohd"],
+                       output_interval_hours=90 * 24.0).run()
+        c = r["25ohd"]  # days 0, 90, 180, 270, 360
+        change.append(float(c[-1] - c[1]))
+    return float(np.mean(change))
+
+
 def _steady_c25(person, d3_ug_day, assumptions=None):
     """Steady-state 25(OH)D with a constant extra vitamin D3 input (ug/day)."""
     from ..solve.steady_state import vitamin_d_steady_state
