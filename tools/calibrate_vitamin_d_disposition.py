@@ -48,6 +48,17 @@ Armas's area 248, Ilahi 19.1, Cashman 0.61, Jones after stopping 66.3, Didriksen
 IU arm at 3 months came inside (35.3). The cross-sectional slopes and the trials still conflict; not
 adopted.
 
+Session 19: does the plateau of replete trial arms fit as well? With the new validation row
+``huangyou2021_replete_day90_to_360`` (Huang & You 2021 arms 20, 21, 47: +0.7 nmol/L from day 90 to
+day 360; model 7.6) in the objective, from the adopted point (``--add-rows
+huangyou2021_replete_day90_to_360 --max-evaluations 60 --point`` with the adopted values), 60
+evaluations went from score 29.7 to 2.99, at f_lpl 0.235, f_fp 0.0444, Kp_fat 34.1, Vmax_25 84.6,
+Km_25 2677, f_dep 0.818, t_half_dep_days 10.58, tau_cat_days 465.6: the late change fell to 5.51
+(limit 5.2) while Heaney 2003 went to 0.482 (0.49-0.91), Didriksen's fat D3 ratio to 4.47 (4.6-8.5)
+and De Niet's daily arm at day 75 to 87.8 (57.5-86.3). Replete arms that stop rising after three
+months and Heaney's 20-week yield from 70 nmol/L pull against each other with this structure; not
+adopted.
+
 Usage: ``python tools/calibrate_vitamin_d_disposition.py [--check] [--point JSON]
 [--max-evaluations N] [--add-rows ROW,...] [--free-also NAME=START:LOW:HIGH,...]`` (about a minute
 per evaluation on two cores).
