@@ -57,7 +57,13 @@ Km_25 2677, f_dep 0.818, t_half_dep_days 10.58, tau_cat_days 465.6: the late cha
 (limit 5.2) while Heaney 2003 went to 0.482 (0.49-0.91), Didriksen's fat D3 ratio to 4.47 (4.6-8.5)
 and De Niet's daily arm at day 75 to 87.8 (57.5-86.3). Replete arms that stop rising after three
 months and Heaney's 20-week yield from 70 nmol/L pull against each other with this structure; not
-adopted.
+adopted. A second run with ``Q_fat`` free as well (``--free-also Q_fat=0.185:0.05:2.0``; Ocampo-Pelland
+2016's 0.185 L/h is otherwise held), 60 evaluations: score 29.7 to 1.125 at f_lpl 0.317, f_fp
+0.0429, Kp_fat 30.8, Vmax_25 88.5, Km_25 2765, f_dep 0.856, t_half_dep_days 11.05, tau_cat_days 478,
+Q_fat 0.132 (slower exchange with fat, not faster): four rows just outside (Heaney 0.482, Martinaityte's
+fall 36.2 vs >= 36.4, De Niet's daily arm at day 75 86.9 vs <= 86.3, the day-90-to-360 change 5.31 vs
+<= 5.2) and, held out, Mocanu & Vieth three years after 41.0 (19.6-36.4). A longer run from that point
+is the next thing to try; not adopted.
 
 Usage: ``python tools/calibrate_vitamin_d_disposition.py [--check] [--point JSON]
 [--max-evaluations N] [--add-rows ROW,...] [--free-also NAME=START:LOW:HIGH,...]`` (about a minute
