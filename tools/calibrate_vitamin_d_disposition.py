@@ -62,8 +62,9 @@ adopted. A second run with ``Q_fat`` free as well (``--free-also Q_fat=0.185:0.0
 0.0429, Kp_fat 30.8, Vmax_25 88.5, Km_25 2765, f_dep 0.856, t_half_dep_days 11.05, tau_cat_days 478,
 Q_fat 0.132 (slower exchange with fat, not faster): four rows just outside (Heaney 0.482, Martinaityte's
 fall 36.2 vs >= 36.4, De Niet's daily arm at day 75 86.9 vs <= 86.3, the day-90-to-360 change 5.31 vs
-<= 5.2) and, held out, Mocanu & Vieth three years after 41.0 (19.6-36.4). A longer run from that point
-is the next thing to try; not adopted.
+<= 5.2) and, held out, Mocanu & Vieth three years after 41.0 (19.6-36.4). Restarted from that point
+(fresh simplex, Q_fat free), 31 evaluations found nothing better (1.125): a local optimum where these rows
+trade off; not adopted.
 
 Usage: ``python tools/calibrate_vitamin_d_disposition.py [--check] [--point JSON]
 [--max-evaluations N] [--add-rows ROW,...] [--free-also NAME=START:LOW:HIGH,...]`` (about a minute
