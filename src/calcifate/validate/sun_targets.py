@@ -6,8 +6,11 @@ Shared assumptions of the Webb runs (labelled, not calibrated to the targets):
 * a 40-year-old white-skinned (skin type II) or skin type V woman, 70 kg, 165 cm, GFR 100 mL/min,
   in Manchester (53.5 N), habit of Webb et al. 2018: 9 (or 25) min at 12:30 clock time daily,
   forearms + lower legs (35 % skin) June-August, hands + face (10 %) March-May and September;
-* dietary vitamin D ``WEBB_DIET_D3_UG_DAY`` = 3 ug/day D3, no supplements (assumption, range 2-5:
-  the order of UK adult intakes from food; Webb 2018a state that dietary intake is low);
+* dietary vitamin D ``WEBB_DIET_D3_UG_DAY`` = 3.27 ug/day D3, no supplements: the median intake
+  measured in the Greater Manchester cohort of white adults that Webb 2018a build on (Webb 2010;
+  seasonal medians 2.76-4.15). Until session 20 an unsourced 3 ug/day (range 2-5) stood here. The
+  skin type V runs (Webb 2018b) use the same figure: an assumption, as no intake of that group was
+  retrieved;
 * no unexplained background input (``baseline_25ohd_nmol_l = None``): 25(OH)D follows from sun and
   diet alone; periodic steady state of the habit (inputs/sun_inputs.py), year from 1 January.
 """
@@ -24,7 +27,7 @@ from ..simulation import Simulation
 from ..solve.reference import ParameterStep, integrate
 from ..sun import daily_d3_input, skin
 
-WEBB_DIET_D3_UG_DAY = 3.0
+WEBB_DIET_D3_UG_DAY = 3.27  # ug/day D3 from food (webb2010: cohort median)
 DAYS_PER_MONTH = 365.25 / 12
 
 
@@ -142,7 +145,8 @@ def bogh2011_baseline_ratio():
 # Rhodes 2010 / Farrar 2011: simulated UK summer sunlight, 1.3 SED three times a week (Mon, Wed,
 # Fri) for 6 weeks on 35 % of the skin (T-shirt and shorts), in late winter; adults 20-60 years
 # (run at 40). Baselines are labelled assumptions (winter troughs; the published abstracts give
-# none for the white group): 45 nmol/L white, 20 nmol/L South Asian (all < 50, 27 % < 12.5). Since
+# none for the white group): 45 nmol/L white (the February mean of the same group's Manchester
+# cohort was 45.7 nmol/L, 18.3 ng/mL; Webb 2010), 20 nmol/L South Asian (all < 50, 27 % < 12.5). Since
 # session 13 (high-affinity 25-hydroxylation) the rise depends on them: white +30.2 / +26.3 / +23.1
 # from 35 / 45 / 55 nmol/L; South Asian +25.8 / +23.1 / +19.6 / +16.3 from 12.5 / 20 / 30 / 40.
 RHODES_DAYS = tuple(7 * w + d for w in range(6) for d in (0, 2, 4))
