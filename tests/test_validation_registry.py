@@ -33,13 +33,14 @@ KNOWN_FAILURES = {
                                  "assumption)",
     # sunlight on the whole model: the sun model's oral equivalent (Holick's rule, 1 SDD = 1000 IU) gives an
     # annual mean of ~5 ug/day for the Webb habit; the UV-to-25(OH)D chain matches the lamp study behind
-    # Webb's calculation (Rhodes 2010), and doubling the skin's yield to reach 60 nmol/L would put Rhodes at
-    # ~48 (17-35.4). Since session 20 the winter minimum passes by 0.07 nmol/L (25.07, with Webb 2010's
-    # measured 3.27 ug/day of food D3 in place of an assumed 3.0)
+    # Webb's calculation (Rhodes 2010), and doubling the skin's yield gives 58.3 at the end of summer but puts
+    # Rhodes at 48.4 (17-35.4). Since session 20 the winter minimum passes by 0.07 nmol/L (25.07, with Webb
+    # 2010's measured 3.27 ug/day of food D3 in place of an assumed 3.0)
     "webb2018a_end_of_summer": "model 42.1 nmol/L on 30 Sep vs 80.5 published (41.2 with 3.0 ug/day of food "
                                "D3, 32.4 before the session-17 D3 disposition, 7.3 before session 13): the "
-                               "habit's summer gain matches (+32 from March), the winter floor does not; "
-                               "docs/validation.md, 'Session 20'",
+                               "summer gain (+32 from 1 March to the August peak) is of the size of Webb "
+                               "2010's cohort (+25 from February to September), the floor it starts from is "
+                               "not (25 vs 46 nmol/L); docs/validation.md, 'Session 20'",
     "bischoff2012_d3_rise": "30.6 vs 31.1-57.7 nmol/L (published 44.4; 31.8, just inside, before the session-17 D3 "
                             "disposition): 20 ug/day for 119 days from 33 nmol/L in women aged ~62; the same dose from "
                             "a similar baseline passes for Cashman 2012 (0.97 vs 0.96 per ug/day, a calibration row) "
