@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import InputError, SolverError
-from .inputs.person import Person
+from .errors import NO_VALUE, InputError, SolverError
+from .inputs.person import RANGES as PERSON_RANGES, Person
 from .inputs.regimen import Dose, Regimen
 from .inputs.substances import find_substance
 from .knowledge.parameters import ParameterSet, load_parameter_set, published_initial_state
@@ -180,6 +180,8 @@ class Simulation:
                 target = None
         y_start, p_start = y.copy(), list(p)
         y, p, self.background_d3_ug_day = vitamin_d_steady_state(cm, p, y, target, names)
+        if target is None:  # status from the person's own inputs: refuse one below the supported range
+            self._check_own_status(cm, p, y, names)
         if self.person is not None:
             y, p = core_steady_state(cm, p, y, REFERENCE_BONE_CA_MMOL)
         if self._sun is not None:
@@ -202,6 +204,28 @@ class Simulation:
                 k += 1
             self._sun.info["baseline_match_iterations"] = k
         return y, p
+
+    @staticmethod
+    def _check_own_status(cm, p, y, names):
+        """With no baseline to match, the steady 25(OH)D at the mean inputs (food, the sun's annual
+        mean, parameters) must lie in the range the model supports for a person's 25(OH)D (the lower
+        end of ``person.baseline_25ohd_nmol_l``); below it calcitriol vanishes and the calcium model
+        has no steady state (with no vitamin D at all the solver fails)."""
+        lo = PERSON_RANGES["baseline_25ohd_nmol_l"][0]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            obs = cm.observe(0.0, np.asarray(y)[:, None], np.asarray(p)[:, None])
+        c25 = float(np.ravel(obs["C_OHD"])[0])
+        if not c25 >= lo:
+            food = sum(p[names.index(k)] for k in ("D3_food_ug_day", "D2_food_ug_day") if k in names)
+            ohd = p[names.index("OHD3_food_ug_day")] if "OHD3_food_ug_day" in names else 0.0
+            skin = p[names.index("D3_skin_ug_day")]
+            food_txt = f"food D3 + D2 {food:.3g} ug/day" + (f" and 25(OH)D3 {ohd:.3g} ug/day" if ohd > 0 else "")
+            raise InputError(
+                "vitamin D inputs", NO_VALUE,
+                f"the person's own vitamin D inputs ({food_txt}, sun {skin:.3g} ug/day as an "
+                f"annual mean, no baseline to match) give a steady 25(OH)D of {c25:.2g} nmol/L, below the "
+                f"{lo:g} nmol/L the model supports; add food ([diet]) or sun ([sun]), or give "
+                f"person.baseline_25ohd_nmol_l")
 
     def dose_boluses(self, p_vals: dict, t_start_day: float, end_day: float) -> list[Bolus]:
         from .model.codegen import _scalar_expr, _SCALAR_NS  # factor expressions from the declaration

@@ -167,3 +167,45 @@ def test_cli_unknown_food_in_scenario_exits_2_naming_food_and_line(tmp_path):
     r = subprocess.run([sys.executable, "-m", "calcifate.cli", "simulate", str(p), "-q"], capture_output=True, text=True)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "wole milk" in r.stderr and "line 12" in r.stderr
+
+
+def test_missing_and_unknown_sun_fields_read_as_sentences():
+    """A missing or misplaced field is named without a made-up value ("= None is not allowed")."""
+    with pytest.raises(InputError) as e:
+        parse_scenario('duration_days = 1\n[sun]\nplace="Manchester"\n').simulation()
+    assert str(e.value).startswith("sun.skin_type is required") and "None" not in str(e.value)
+    with pytest.raises(InputError) as e:
+        parse_scenario('duration_days = 1\n[sun]\nskin_type = 2\n').simulation()
+    assert str(e.value).startswith("sun.place is required") and "None" not in str(e.value)
+    with pytest.raises(InputError) as e:  # a habit field at the top of [sun]
+        parse_scenario('duration_days = 1\n[sun]\nplace="Manchester"\nskin_type=2\nminutes_per_day=9\n').simulation()
+    assert "unknown field sun.minutes_per_day" in str(e.value) and "[[sun.habit]]" in str(e.value)
+    with pytest.raises(InputError) as e:
+        parse_scenario('outputs = ["25ohd"]\n')
+    assert str(e.value).startswith("duration_days is required")
+
+
+NO_VITAMIN_D = """duration_days = 5
+[sun]
+place = "Manchester"
+skin_type = 2
+[[sun.habit]]
+minutes_per_day = {minutes}
+exposed = "hands and face"
+"""
+
+
+def test_a_person_with_no_vitamin_d_at_all_is_refused_with_a_reason():
+    """[sun] without a baseline: 25(OH)D follows from the person's own inputs. With none (no diet, no
+    time outdoors) the calcium model has no steady state; the run is refused, naming what to add,
+    instead of the solver failing."""
+    with pytest.raises(InputError) as e:
+        parse_scenario(NO_VITAMIN_D.format(minutes=0)).simulation().run()
+    msg = str(e.value)
+    assert e.value.field == "vitamin D inputs" and "own vitamin D inputs" in msg and "below the 5 nmol/L" in msg
+    assert "[diet]" in msg and "person.baseline_25ohd_nmol_l" in msg
+
+
+def test_own_inputs_in_the_supported_range_still_run():
+    r = parse_scenario(NO_VITAMIN_D.format(minutes=15)).simulation().run()
+    assert 5.0 <= float(r["25ohd"][0]) < 60.0

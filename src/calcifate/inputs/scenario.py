@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, ScenarioError
+from ..errors import NO_VALUE, InputError, ScenarioError
 from .person import Person
 from .regimen import Dose
 
@@ -59,7 +59,7 @@ def parse_scenario(text: str, name: str = "<scenario>", base_dir: Path | None = 
         if k not in TOP_KEYS:
             raise InputError(k, d[k], "a known key: " + ", ".join(sorted(TOP_KEYS)))
     if "duration_days" not in d:
-        raise InputError("duration_days", None, "required: 0 < days <= 18262.5 (50 years)")
+        raise InputError("duration_days", NO_VALUE, "duration_days is required: 0 < days <= 18262.5 (50 years)")
     outputs = d.get("outputs")
     if outputs is not None and (not isinstance(outputs, list) or not all(isinstance(o, str) for o in outputs)):
         raise InputError("outputs", outputs, "a list of output names")

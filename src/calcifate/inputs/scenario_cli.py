@@ -36,7 +36,9 @@ scenario keys for diet and sunlight (see README, "Diet and sunlight"):
 
   With [sun] the run starts from the periodic steady state of the habit (past
   years repeated until 25(OH)D on the start date changes < 0.5 nmol/L);
-  baseline_25ohd_nmol_l, if given, is matched as the annual mean. A second plot
+  baseline_25ohd_nmol_l, if given, is matched as the annual mean; if not, sun
+  and food alone set it, and a steady 25(OH)D below 5 nmol/L (no [diet], little
+  or no sun) is refused. A second plot
   (*-sun.png) shows the year's 25(OH)D with vitamin D winter shaded.
 """
 

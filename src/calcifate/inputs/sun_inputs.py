@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..errors import InputError
+from ..errors import NO_VALUE, InputError
 from ..solve.reference import ParameterStep, integrate, parameters_at
 from ..sun import SunConfig, SunConfigError, daily_d3_input, parse_sun_config
 from ..sun import skin, solar
@@ -60,9 +60,11 @@ def read_sun_section(section) -> SunConfig:
                 value = ast.literal_eval(m.group(2))
             except (ValueError, SyntaxError):
                 value = m.group(2)
+            if value is None and m.group(3).startswith("required"):  # a missing field: say so, show no value
+                raise InputError(m.group(1), NO_VALUE, f"{m.group(1)} is {m.group(3)}") from None
             raise InputError(m.group(1), value, m.group(3)) from None
         f = re.search(r"sun[\w.\[\]]*", msg)
-        raise InputError(f.group(0) if f else "sun", None, msg) from None
+        raise InputError(f.group(0) if f else "sun", NO_VALUE, msg) from None
 
 
 def parse_start_date(value) -> _dt.date:

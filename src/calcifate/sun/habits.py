@@ -194,6 +194,8 @@ def _check_keys(table: Mapping[str, Any], allowed: Sequence[str], path: str) -> 
         if key not in allowed:
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; allowed fields: {', '.join(allowed)}"
+            if allowed is _TOP_KEYS and key in _HABIT_KEYS:
+                hint += f" ({key} belongs to each [[{path}.habit]] entry)"
             raise SunConfigError(f"unknown field {path}.{key}{hint}")
 
 
