@@ -114,6 +114,10 @@ class Simulation:
             parse_start_date(self.start_date)
         if self.person is None and self.parameter_set != "Peterson2010":
             self.person = Person.example()
+        gut = self.person.gut_menaquinone_ug_day if self.person is not None else None
+        if gut:
+            self.notes.append(f"gut-bacterial menaquinones: {gut:g} ug/day taken as absorbed (an input nobody has "
+                              f"measured: faecal menaquinones are known, their absorption is not; docs/foods.md)")
 
     # ------------------------------------------------------------------------------------------
     def _check_outputs(self, outputs):

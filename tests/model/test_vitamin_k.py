@@ -158,3 +158,25 @@ def test_kidney_disease_raises_dp_ucmgp_and_arterial_calcification():
     # production with it (g_vd_mgp); see docs/vitamin_k.md
     assert m_hd > 1.2 * m_ok
     assert a_hd > 2 * a_ok
+
+
+def test_gut_bacterial_menaquinones_are_an_optional_absorbed_input():
+    """Issue 4: gut-bacterial menaquinone synthesis is an optional input with its uncertainty stated.
+    Unset or 0 changes nothing; an absorbed amount joins the long-chain pool (as MK-9) and carboxylates
+    osteocalcin and MGP; its range, message and run note say that absorption has not been measured."""
+    out = ["mk9_plasma", "ucoc_percent", "dp_ucmgp", "inr"]
+    base = Simulation(Person.example(), None, duration_days=1, outputs=out).run().wide.iloc[0]
+    zero = Simulation(Person(gut_menaquinone_ug_day=0.0), None, duration_days=1, outputs=out).run().wide.iloc[0]
+    sim = Simulation(Person(gut_menaquinone_ug_day=100.0), None, duration_days=1, outputs=out)
+    gut = sim.run().wide.iloc[0]
+    assert zero.equals(base)
+    assert gut.mk9_plasma > 3 * base.mk9_plasma
+    assert gut.ucoc_percent < base.ucoc_percent - 5 and gut.dp_ucmgp < base.dp_ucmgp - 30
+    assert gut.inr == pytest.approx(1.0, abs=1e-3)
+    assert any("gut-bacterial menaquinones: 100 ug/day" in n and "absorption is not" in n for n in sim.notes)
+    with pytest.raises(InputError, match=r"person.gut_menaquinone_ug_day.*0\.\.4200") as e:
+        Person(gut_menaquinone_ug_day=-1)
+    assert "unknown" in str(e.value)
+    from calcifate.knowledge.parameters import load_parameter_set
+    info = load_parameter_set("calcifate").info["gut_MK_absorbed_ug_day"]
+    assert (info.value, info.unit, info.source, info.assumption) == (0.0, "ug/day", "Karl2017", True)

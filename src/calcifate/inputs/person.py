@@ -21,14 +21,17 @@ RANGES = {
     "dietary_mk7_ug_day": (0.0, 100000.0, "ug/day"),
     "dietary_mk9_ug_day": (0.0, 100000.0, "ug/day (MK-8..MK-10 summed)"),
     "dietary_meal_fat_g": (0.0, 200.0, "g of fat in the meals carrying vitamin K"),
+    # absorbed: not quantified anywhere read here; faecal menaquinones (Karl 2017) span 50-4200 ug/day as MK-9
+    "gut_menaquinone_ug_day": (0.0, 4200.0, "ug/day of gut-bacterial menaquinones absorbed (an unknown; "
+                                            "see docs/foods.md)"),
     "target_inr": (1.5, 4.5, "(INR; titrates the anticoagulant in the regimen before day 0)"),
 }
 OPTIONAL = {"baseline_25ohd_nmol_l", "dietary_k1_ug_day", "dietary_mk4_ug_day", "dietary_mk7_ug_day",
-            "dietary_mk9_ug_day", "dietary_meal_fat_g", "target_inr"}
+            "dietary_mk9_ug_day", "dietary_meal_fat_g", "gut_menaquinone_ug_day", "target_inr"}
 # person field -> model parameter (habitual vitamin K intake; None = the reference diet)
 DIET_K = {"dietary_k1_ug_day": "dietary_K1_ug_day", "dietary_mk4_ug_day": "dietary_MK4_ug_day",
           "dietary_mk7_ug_day": "dietary_MK7_ug_day", "dietary_mk9_ug_day": "dietary_MK9_ug_day",
-          "dietary_meal_fat_g": "dietary_meal_fat_g"}
+          "dietary_meal_fat_g": "dietary_meal_fat_g", "gut_menaquinone_ug_day": "gut_MK_absorbed_ug_day"}
 SEXES = ("female", "male")
 
 
@@ -48,6 +51,7 @@ class Person:
     dietary_mk7_ug_day: float | None = None
     dietary_mk9_ug_day: float | None = None
     dietary_meal_fat_g: float | None = None
+    gut_menaquinone_ug_day: float | None = None
     target_inr: float | None = None
 
     def __post_init__(self):

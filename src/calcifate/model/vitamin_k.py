@@ -67,6 +67,8 @@ def declare(model: Model) -> None:
     st = lambda n, u, lab, r: model.state(n, u, lab, MODULE, r)  # noqa: E731
 
     # ---- vitamers -----------------------------------------------------------------------------
+    # menaquinones made by gut bacteria, given as the amount absorbed (default 0: not quantified)
+    pre("gut_in_MK9", "gut_MK_absorbed_ug_day * nmol_per_ug_MK9 / 24", "nmol/h")
     for v in VITAMERS:
         pre(f"diet_in_{v}", f"dietary_{v}_ug_day * nmol_per_ug_{v} * F_{v} * F_diet_{v} * "
                             f"{fat_factor('dietary_meal_fat_g')} / 24", "nmol/h")
@@ -74,8 +76,9 @@ def declare(model: Model) -> None:
         pre(f"J_plasma_{v}", f"CL_{v} * C_{v}", "nmol/h")
         absorbed = f"ka_K * {v}_lym" if v != "K1" else "(1 - f_men) * ka_K * K1_lym"
         st(f"{v}_gut", "nmol", f"oral {SUBSTANCE[v]} in the gut lumen", f"-ka_K * {v}_gut")
+        gut_bacteria = " + gut_in_MK9" if v == "MK9" else ""  # absorbed bacterial menaquinones (optional)
         st(f"{v}_lym", "nmol", f"{SUBSTANCE[v]} in enterocytes and chylomicrons",
-           f"ka_K * {v}_gut + diet_in_{v} - ka_K * {v}_lym")
+           f"ka_K * {v}_gut + diet_in_{v}{gut_bacteria} - ka_K * {v}_lym")
         uptake = " - J_up_MK4" if v == "MK4" else ""
         st(f"{v}_c", "nmol", f"plasma {SUBSTANCE[v]}",
            f"{absorbed} - J_plasma_{v}{uptake} - k12_{v} * {v}_c + k21_{v} * {v}_t")
