@@ -209,3 +209,46 @@ def test_a_person_with_no_vitamin_d_at_all_is_refused_with_a_reason():
 def test_own_inputs_in_the_supported_range_still_run():
     r = parse_scenario(NO_VITAMIN_D.format(minutes=15)).simulation().run()
     assert 5.0 <= float(r["25ohd"][0]) < 60.0
+
+
+LEAN_GREENS_FATTY_NATTO = """
+[[meal]]
+time = "12:30"
+items = [ { name = "spinach_raw", grams = 100 } ]
+[[meal]]
+time = "19:00"
+items = [ { name = "natto", grams = 50 }, { name = "butter_salted", grams = 30 } ]
+"""
+
+
+def test_each_meals_fat_reaches_each_vitamer():
+    """Issue 4: each meal's fat goes to the absorption model. The fat factor saturates, so the factor of
+    the vitamin-K-weighted mean fat is not the mean of the meals' factors: K1 from a fat-free salad is
+    absorbed less, and MK-7 from natto eaten with butter more, than the shared mean says."""
+    from calcifate.foods.diet import intake_from_text
+    from calcifate.inputs.diet_inputs import diet_model_inputs, meal_fat_factor
+    intake = intake_from_text(LEAN_GREENS_FATTY_NATTO)
+    di = diet_model_inputs(intake)
+    adj, mean_fat = di.parameters, di.person_fields["dietary_meal_fat_g"]
+    lunch, dinner = sorted(intake.meals, key=lambda m: m.time_h)
+    assert lunch.fat_g < 1.0 < 20.0 < dinner.fat_g  # fat-free salad, natto with butter
+    assert 0 < adj["diet_fat_adj_K1"] < 0.8 and adj["diet_fat_adj_MK7"] > 1.0
+    # by definition: each vitamer's meals' factors, weighted by what each meal carries, over the shared one
+    for v, key in (("K1", "k1"), ("MK7", "mk7")):
+        w = [(m.amount(key), meal_fat_factor(m.fat_g)) for m in (lunch, dinner)]
+        expect = sum(a * f for a, f in w) / sum(a for a, _ in w) / meal_fat_factor(mean_fat)
+        assert adj[f"diet_fat_adj_{v}"] == pytest.approx(expect, rel=1e-9)
+    one_meal = diet_model_inputs(intake_from_text(
+        '[[meal]]\ntime = "19:00"\nitems = [ { name = "spinach_raw", grams = 100 }, { name = "natto", grams = 50 } ]\n'))
+    assert one_meal.parameters["diet_fat_adj_K1"] == pytest.approx(1.0, abs=1e-12)
+    assert one_meal.parameters["diet_fat_adj_MK7"] == pytest.approx(1.0, abs=1e-12)
+
+
+def test_the_meal_fat_adjustment_moves_the_model():
+    from calcifate.inputs.person import Person
+    from calcifate.simulation import Simulation
+    out = ["k1_plasma"]
+    base = Simulation(Person.example(), None, duration_days=1, outputs=out).run()["k1_plasma"][0]
+    lean = Simulation(Person.example(), None, duration_days=1, outputs=out,
+                      base_inputs={"diet_fat_adj_K1": 0.5}).run()["k1_plasma"][0]
+    assert lean < 0.8 * base

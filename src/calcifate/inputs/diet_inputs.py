@@ -34,6 +34,11 @@ How intakes feed the model (see README "Diet and sunlight"):
   occasion carries (the fat the vitamin K is eaten with). Foods listed without a meal time are
   assumed eaten over ``MEALS_PER_DAY`` = 3 occasions a day (assumption, range 2-5) and weekly
   foods in one occasion a week.
+* ``diet_fat_adj_<vitamer>`` (K1, MK4, MK7, MK9): the meal-fat factor is saturating, so the factor of
+  the mean fat is not the mean of each meal's factor. Each vitamer's factor is averaged over the
+  meals that carry it and passed as its ratio to the factor at ``dietary_meal_fat_g``; computed with
+  calcifate's values of ``fat_min``, ``fat_k50``, ``fat_hill`` and ``meal_fat_ref_g`` (a what-if that
+  changes those does not recompute it).
 """
 
 from __future__ import annotations
@@ -71,7 +76,9 @@ class DietInputs:
                 f"{self.oh25d3_potency:g}), D2 {p['D2_food_ug_day']:.2f} ug/day, calcium "
                 f"{f['dietary_calcium_mg_day']:.0f} mg/day, K1 {f['dietary_k1_ug_day']:.1f}, MK-4 "
                 f"{f['dietary_mk4_ug_day']:.1f}, MK-7 {f['dietary_mk7_ug_day']:.1f}, MK-8..10 "
-                f"{f['dietary_mk9_ug_day']:.1f} ug/day, mean meal fat {f['dietary_meal_fat_g']:.1f} g")
+                f"{f['dietary_mk9_ug_day']:.1f} ug/day, mean meal fat {f['dietary_meal_fat_g']:.1f} g; "
+                f"meal-fat availability vs that mean: K1 x{p['diet_fat_adj_K1']:.2f}, MK-4 x{p['diet_fat_adj_MK4']:.2f}, "
+                f"MK-7 x{p['diet_fat_adj_MK7']:.2f}, MK-8..10 x{p['diet_fat_adj_MK9']:.2f}")
 
 
 def _potency(value) -> float:
@@ -84,21 +91,58 @@ def _potency(value) -> float:
     return float(value)
 
 
-def meal_fat_g(intake: DietIntake) -> float:
-    """Mean fat (g) per eating occasion, weighted by the vitamin K the occasion carries."""
-    occ = []  # (fat per occasion, vitamin K per occasion, occasions per week)
+#: model vitamer -> the diet's nutrients it carries
+VITAMER_NUTRIENTS = {"K1": ("k1",), "MK4": ("mk4",), "MK7": ("mk7",), "MK9": MK9_BUCKET}
+
+
+def _occasions(intake: DietIntake, nutrients) -> list[tuple[float, float, float]]:
+    """(fat per occasion g, amount of ``nutrients`` per occasion, occasions per week) for each meal."""
+    occ = []
     for m in intake.meals:
         fat = m.fat_g
-        k = sum(m.amount(x) for x in ("k1", "mk4", "mk7") + MK9_BUCKET)
+        k = sum(m.amount(x) for x in nutrients)
         if m.time_h is None and m.occasions_per_week == 7.0:  # daily foods, no meal time given
             occ.append((fat / MEALS_PER_DAY, k / MEALS_PER_DAY, 7.0 * MEALS_PER_DAY))
         else:
             occ.append((fat, k, m.occasions_per_week))
+    return occ
+
+
+def meal_fat_g(intake: DietIntake) -> float:
+    """Mean fat (g) per eating occasion, weighted by the vitamin K the occasion carries."""
+    occ = _occasions(intake, ("k1", "mk4", "mk7") + MK9_BUCKET)
     wk = sum(k * n for _, k, n in occ)
     if wk > 0:
         return sum(f * k * n for f, k, n in occ) / wk
     nn = sum(n for *_, n in occ)
     return sum(f * n for f, _, n in occ) / nn if nn else 0.0
+
+
+def meal_fat_factor(fat_g: float) -> float:
+    """The model's meal-fat availability factor (vitamin_k.fat_factor, calcifate's parameter values):
+    fat_min + (1 - fat_min) f^h / (f^h + k50^h), relative to the reference meal."""
+    from ..knowledge.parameters import load_parameter_set
+    info = load_parameter_set("calcifate").info
+    fmin, k50, h, ref = (info[n].value for n in ("fat_min", "fat_k50", "fat_hill", "meal_fat_ref_g"))
+
+    def raw(f):
+        return fmin + (1 - fmin) * f ** h / (f ** h + k50 ** h)
+    return raw(max(fat_g, 0.0)) / raw(ref)
+
+
+def meal_fat_adjustments(intake: DietIntake, mean_fat_g: float) -> dict[str, float]:
+    """``diet_fat_adj_<vitamer>``: each vitamer's mean meal-fat factor over the meals that carry it,
+    relative to the factor at the shared ``mean_fat_g``. The model applies one saturating factor to
+    the mean fat; a vitamer eaten mostly with lean meals (greens) is absorbed less, one eaten with
+    fatty meals (natto with egg) more, than that factor says (Gijsbers 1996: spinach alone vs with
+    butter). 1 for a vitamer the diet does not carry."""
+    shared = meal_fat_factor(mean_fat_g)
+    out = {}
+    for v, nutrients in VITAMER_NUTRIENTS.items():
+        occ = _occasions(intake, nutrients)
+        w = sum(k * n for _, k, n in occ)
+        out[f"diet_fat_adj_{v}"] = (sum(meal_fat_factor(f) * k * n for f, k, n in occ) / w / shared) if w > 0 else 1.0
+    return out
 
 
 def diet_model_inputs(intake: DietIntake, oh25d3_potency=None) -> DietInputs:
@@ -107,6 +151,8 @@ def diet_model_inputs(intake: DietIntake, oh25d3_potency=None) -> DietInputs:
     d = intake.daily
     d3 = d["d3"].value + d["vitd_unspecified"].value + pot * d["oh25d3"].value
     params = {"D3_food_ug_day": d3, "D2_food_ug_day": d["d2"].value, "OHD3_food_ug_day": 0.0}
+    mean_fat = meal_fat_g(intake)
+    params.update(meal_fat_adjustments(intake, mean_fat))
     ca = d["calcium"].value
     if not (50.0 <= ca <= 4000.0):
         raise InputError("diet (calcium)", round(ca, 1),
@@ -117,7 +163,7 @@ def diet_model_inputs(intake: DietIntake, oh25d3_potency=None) -> DietInputs:
         "dietary_mk4_ug_day": d["mk4"].value,
         "dietary_mk7_ug_day": d["mk7"].value,
         "dietary_mk9_ug_day": sum(d[k].value for k in MK9_BUCKET),
-        "dietary_meal_fat_g": meal_fat_g(intake),
+        "dietary_meal_fat_g": mean_fat,
     }
     notes = []
     for key, label in (("d3", "vitamin D3"), ("vitd_total", "vitamin D"), ("calcium", "calcium"),

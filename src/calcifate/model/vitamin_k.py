@@ -71,7 +71,7 @@ def declare(model: Model) -> None:
     pre("gut_in_MK9", "gut_MK_absorbed_ug_day * nmol_per_ug_MK9 / 24", "nmol/h")
     for v in VITAMERS:
         pre(f"diet_in_{v}", f"dietary_{v}_ug_day * nmol_per_ug_{v} * F_{v} * F_diet_{v} * "
-                            f"{fat_factor('dietary_meal_fat_g')} / 24", "nmol/h")
+                            f"{fat_factor('dietary_meal_fat_g')} * diet_fat_adj_{v} / 24", "nmol/h")
         pre(f"C_{v}", f"{v}_c / V_{v}", "nmol/L")
         pre(f"J_plasma_{v}", f"CL_{v} * C_{v}", "nmol/h")
         absorbed = f"ka_K * {v}_lym" if v != "K1" else "(1 - f_men) * ka_K * K1_lym"
