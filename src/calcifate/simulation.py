@@ -213,8 +213,9 @@ class Simulation:
     def _check_own_status(cm, p, y, names):
         """With no baseline to match, the steady 25(OH)D at the mean inputs (food, the sun's annual
         mean, parameters) must lie in the range the model supports for a person's 25(OH)D (the lower
-        end of ``person.baseline_25ohd_nmol_l``); below it calcitriol vanishes and the calcium model
-        has no steady state (with no vitamin D at all the solver fails)."""
+        end of ``person.baseline_25ohd_nmol_l``). Below it calcitriol all but vanishes (0.08 pmol/L at
+        1 nmol/L), where nothing in the model was checked, and with no vitamin D at all the calcium
+        model's steady-state search fails."""
         lo = PERSON_RANGES["baseline_25ohd_nmol_l"][0]
         with np.errstate(divide="ignore", invalid="ignore"):
             obs = cm.observe(0.0, np.asarray(y)[:, None], np.asarray(p)[:, None])
