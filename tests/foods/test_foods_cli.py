@@ -63,7 +63,21 @@ def test_top(capsys):
     first = out.splitlines()[3]
     assert "natto" in first
     code, out, _ = run(capsys, "foods", "top", "vitamin d", "--per", "serving", "--n", "2")
-    assert code == 0 and "per serving" in out
+    assert code == 0 and "ranked per serving" in out
+
+
+def test_top_shows_per_100g_and_per_serving_whichever_ranks(capsys):
+    """Issue 4: richest sources per 100 g and per usual serving, both amounts in one table."""
+    from calcifate.foods import format_value, get
+    for per in ("100g", "serving"):
+        code, out, _ = run(capsys, "foods", "top", "k1", "--per", per, "--n", "5")
+        assert code == 0
+        lines = out.splitlines()
+        assert "per 100 g" in lines[1] and "per serving" in lines[1]
+        first = lines[3].split()
+        food = get(first[1])
+        assert format_value(food.values["k1"], "µg") in lines[3]
+        assert format_value(food.per_serving("k1"), "µg") in lines[3]
 
 
 def test_top_unknown_nutrient(capsys):

@@ -106,11 +106,14 @@ def cmd_top(args: argparse.Namespace) -> int:
     if not ranked:
         return _fail(f"no food has a measured value for {key}")
     basis = "per 100 g" if args.per == "100g" else "per serving"
-    print(f"{nut.label} ({nut.unit} {basis}); foods where it was not measured are left out")
-    _table([[str(i), f.food_id, f.name, format_value(v, nut.unit),
+    print(f"{nut.label}, ranked {basis}; foods where it was not measured are left out")
+
+    def amount(v):
+        return format_value(v, nut.unit) if v is not None else "-"
+    _table([[str(i), f.food_id, f.name, amount(f.values[key]), amount(f.per_serving(key)),
              (f"{f.serving_g:g} g" if f.serving_g is not None else "")]
-            for i, (f, v) in enumerate(ranked, start=1)],
-           ["#", "food_id", "name", basis, "serving"])
+            for i, (f, _) in enumerate(ranked, start=1)],
+           ["#", "food_id", "name", "per 100 g", "per serving", "serving"])
     return 0
 
 
