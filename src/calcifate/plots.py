@@ -3,8 +3,9 @@
 * :func:`plot_diet_sources` -- where a diet's vitamin K1, each vitamin K2 form and vitamin D come
   from, food by food (stacked bars, one bar per nutrient, ug/day);
 * :func:`plot_sun_year` -- 25(OH)D over the run under a sun habit, with the months of vitamin D
-  winter shaded (months whose clear-sky noon vitamin-D UV is < 5 % of June's; Webb, Kline &
-  Holick 1988; :func:`calcifate.inputs.sun_inputs.vitamin_d_winter_months`).
+  winter shaded (months whose clear-sky noon vitamin-D UV is below the threshold that reproduces
+  Webb, Kline & Holick 1988's months without previtamin D3 formation;
+  :func:`calcifate.inputs.sun_inputs.vitamin_d_winter_months`).
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def plot_sun_year(result, path=None, title=None):
         nxt = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
         if d.month in winter:
             ax.axvspan(max(d, start), min(nxt, end), color="tab:blue", alpha=0.12, lw=0,
-                       label="vitamin D winter (noon UV < 5 % of June)" if first else None)
+                       label="vitamin D winter (noon UV below Webb 1988's threshold)" if first else None)
             first = False
         d = nxt
     ax.plot(dates, result["25ohd"], color="tab:orange", lw=2, label="25(OH)D")

@@ -115,7 +115,10 @@ def test_person_fields_have_ranges():
 def test_vitamin_d_winter_from_the_model():
     from calcifate.sun import parse_sun_config
     uk = vitamin_d_winter_months(parse_sun_config({"place": "Manchester", "skin_type": 2}))
-    assert 12 in uk and 1 in uk and not set(uk) & {4, 5, 6, 7, 8}
+    assert uk == [1, 2, 3, 10, 11, 12]  # Edmonton, 52 N, had no previtamin D3 from October to March (Webb 1988)
+    boston = vitamin_d_winter_months(parse_sun_config({"latitude": 42.2, "longitude": -71.1, "skin_type": 2}))
+    assert boston == [1, 2, 11, 12]  # November to February (Webb 1988)
+    assert vitamin_d_winter_months(parse_sun_config({"latitude": 34.0, "longitude": -118.2, "skin_type": 2})) == []
     assert vitamin_d_winter_months(parse_sun_config({"place": "Quito", "skin_type": 2})) == []
 
 

@@ -39,13 +39,13 @@ from ..errors import NO_VALUE, InputError
 from ..solve.reference import ParameterStep, integrate, parameters_at
 from ..sun import SunConfig, SunConfigError, daily_d3_input, parse_sun_config
 from ..sun import skin, solar
+from ..sun.cities import param
 
 DEFAULT_START_DATE = "2026-01-01"
 SPINUP_TOL_NMOL_L = 0.5
 SPINUP_MIN_YEARS = 2
 SPINUP_MAX_YEARS = 6
 SPINUP_RTOL = 1e-6  # integration error ~1e-5 nmol/L, far below the 0.5 nmol/L convergence test
-VITAMIN_D_WINTER_FRACTION = 0.05  # Webb, Kline & Holick 1988: Dec-Jan midday production < 5 % of June's
 
 
 def read_sun_section(section) -> SunConfig:
@@ -93,8 +93,11 @@ def daily_steps(daily_ug: np.ndarray, t0_h: float, param_index: int) -> list[Par
 
 
 def vitamin_d_winter_months(cfg: SunConfig, year: int = 2026) -> list[int]:
-    """Months whose mean clear-sky vitamin-D-weighted UV at solar noon is < 5 % of June's
-    (the "vitamin D winter" criterion of Webb, Kline & Holick 1988)."""
+    """Months whose mean clear-sky vitamin-D-weighted UV at solar noon is below
+    ``vitd_winter_noon_threshold_w_m2`` (sun_parameters.csv): the threshold that separates, in this
+    model, the months in which Webb, Kline & Holick (1988) found no previtamin D3 formation (Boston
+    November-February, Edmonton October-March) from those in which they found it (Los Angeles and
+    San Juan in mid-winter)."""
     cfg = parse_sun_config(cfg)
     days = [_dt.date(year, 1, 1) + _dt.timedelta(days=k) for k in range(365)]
     doy = np.array([solar.day_of_year(d) for d in days], dtype=float)
@@ -102,9 +105,10 @@ def vitamin_d_winter_months(cfg: SunConfig, year: int = 2026) -> list[int]:
     d = skin.session_dose(cfg.latitude, cfg.longitude, doy, noon, 10.0, altitude_m=cfg.altitude_m,
                           ozone_du=cfg.ozone_du, cmf=1.0)
     months = np.array([x.month for x in days])
-    monthly = np.array([d.vitd_horizontal_j_m2[months == m].mean() for m in range(1, 13)])
-    june = monthly[5]
-    return [m + 1 for m in range(12) if monthly[m] < VITAMIN_D_WINTER_FRACTION * june]
+    seconds = 10.0 * 60.0
+    monthly_w_m2 = np.array([d.vitd_horizontal_j_m2[months == m].mean() for m in range(1, 13)]) / seconds
+    threshold = param("vitd_winter_noon_threshold_w_m2")
+    return [m + 1 for m in range(12) if monthly_w_m2[m] < threshold]
 
 
 @dataclass

@@ -857,7 +857,8 @@ RUNNERS = {name: fn for name, fn in globals().items() if callable(fn) and not na
 
 from .sun_targets import (bogh2011_area_ratio, bogh2011_baseline_ratio, bogh2011_dose_ratio,  # noqa: E402
                           farrar2011_south_asian_rise, rhodes2010_white_rise,
-                          webb1988_dec_jan_vs_june, webb2018a_end_of_summer, webb2018a_winter_decline,
+                          webb1988_dec_jan_vs_june, webb1988_winter_months_missed,
+                          webb2018a_end_of_summer, webb2018a_winter_decline,
                           webb2018a_winter_min, webb2018b_type5_9min_winter_min, webb2018b_type5_25min_winter_min)
 
 RUNNERS = {name: fn for name, fn in globals().items() if callable(fn) and not name.startswith("_")

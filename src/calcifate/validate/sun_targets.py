@@ -92,6 +92,29 @@ def webb1988_dec_jan_vs_june():
     return float(y[np.isin(months, [12, 1])].mean() / y[months == 6].mean())
 
 
+# Webb, Kline & Holick 1988: months with no previtamin D3 formation in ampoules at noon on clear days
+# (ineffective) and months tested with formation (effective). Cities: latitude, longitude, altitude m.
+WEBB1988_MONTHS = {
+    "Boston": ((42.2, -71.1, 40.0), (11, 12, 1, 2), (3, 10)),
+    "Edmonton": ((52.0, -113.5, 670.0), (10, 11, 12, 1, 2, 3), (4, 9)),
+    "Los Angeles": ((34.0, -118.2, 90.0), (), (12, 1)),
+    "San Juan": ((18.4, -66.1, 10.0), (), (12, 1)),
+}
+
+
+def webb1988_winter_months_missed():
+    """City-months of Webb 1988 (18: ineffective and effective months tested in four cities) that
+    :func:`~calcifate.inputs.sun_inputs.vitamin_d_winter_months` classifies otherwise."""
+    from ..inputs.sun_inputs import vitamin_d_winter_months
+    from ..sun import parse_sun_config
+    missed = 0
+    for (lat, lon, alt), none, some in WEBB1988_MONTHS.values():
+        winter = set(vitamin_d_winter_months(parse_sun_config(
+            {"latitude": lat, "longitude": lon, "altitude_m": alt, "skin_type": 2})))
+        missed += sum(m not in winter for m in none) + sum(m in winter for m in some)
+    return float(missed)
+
+
 # --- artificial UV courses (Bogh 2011; Rhodes 2010 / Farrar 2011) -------------------------------
 BOGH_DAYS = (0, 2, 5, 7)  # four exposures 2-3 days apart
 BOGH_MEASURE_DAY = 9  # two days after the last exposure
