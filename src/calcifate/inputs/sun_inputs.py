@@ -102,11 +102,11 @@ def vitamin_d_winter_months(cfg: SunConfig, year: int = 2026) -> list[int]:
     days = [_dt.date(year, 1, 1) + _dt.timedelta(days=k) for k in range(365)]
     doy = np.array([solar.day_of_year(d) for d in days], dtype=float)
     noon = solar.solar_time_to_utc_hours(12.0, cfg.longitude, doy)
-    d = skin.session_dose(cfg.latitude, cfg.longitude, doy, noon, 10.0, altitude_m=cfg.altitude_m,
+    minutes = 10.0  # a short session at noon: its dose / its length is the noon irradiance
+    d = skin.session_dose(cfg.latitude, cfg.longitude, doy, noon, minutes, altitude_m=cfg.altitude_m,
                           ozone_du=cfg.ozone_du, cmf=1.0)
     months = np.array([x.month for x in days])
-    seconds = 10.0 * 60.0
-    monthly_w_m2 = np.array([d.vitd_horizontal_j_m2[months == m].mean() for m in range(1, 13)]) / seconds
+    monthly_w_m2 = np.array([d.vitd_horizontal_j_m2[months == m].mean() for m in range(1, 13)]) / (minutes * 60.0)
     threshold = param("vitd_winter_noon_threshold_w_m2")
     return [m + 1 for m in range(12) if monthly_w_m2[m] < threshold]
 

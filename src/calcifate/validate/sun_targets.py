@@ -93,7 +93,9 @@ def webb1988_dec_jan_vs_june():
 
 
 # Webb, Kline & Holick 1988: months with no previtamin D3 formation in ampoules at noon on clear days
-# (ineffective) and months tested with formation (effective). Cities: latitude, longitude, altitude m.
+# (ineffective) and months tested with formation (effective; "the middle of winter" in Los Angeles and
+# San Juan is read here as December and January). Cities: latitude as in Webb's abstract, longitude and
+# altitude (m) approximate, as in cities.csv.
 WEBB1988_MONTHS = {
     "Boston": ((42.2, -71.1, 40.0), (11, 12, 1, 2), (3, 10)),
     "Edmonton": ((52.0, -113.5, 670.0), (10, 11, 12, 1, 2, 3), (4, 9)),
