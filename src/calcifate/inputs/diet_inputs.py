@@ -119,15 +119,15 @@ def meal_fat_g(intake: DietIntake) -> float:
 
 
 def meal_fat_factor(fat_g: float) -> float:
-    """The model's meal-fat availability factor (vitamin_k.fat_factor, calcifate's parameter values):
-    fat_min + (1 - fat_min) f^h / (f^h + k50^h), relative to the reference meal."""
+    """The model's meal-fat availability factor relative to the reference meal: the declared
+    expression (model/vitamin_k.fat_factor) evaluated with calcifate's parameter values."""
     from ..knowledge.parameters import load_parameter_set
+    from ..model.codegen import _SCALAR_NS, _scalar_expr
+    from ..model.vitamin_k import fat_factor
     info = load_parameter_set("calcifate").info
-    fmin, k50, h, ref = (info[n].value for n in ("fat_min", "fat_k50", "fat_hill", "meal_fat_ref_g"))
-
-    def raw(f):
-        return fmin + (1 - fmin) * f ** h / (f ** h + k50 ** h)
-    return raw(max(fat_g, 0.0)) / raw(ref)
+    names = {n: info[n].value for n in ("fat_min", "fat_k50", "fat_hill", "meal_fat_ref_g")}
+    return float(eval(_scalar_expr(fat_factor("meal_fat")), dict(_SCALAR_NS),  # noqa: S307 (declared expr)
+                      {**names, "meal_fat": max(float(fat_g), 0.0)}))
 
 
 def meal_fat_adjustments(intake: DietIntake, mean_fat_g: float) -> dict[str, float]:
